@@ -1,0 +1,75 @@
+"""What every check kind shares: the Hit it yields, the run context, and scope units."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Literal
+
+from lintkit.document import Document
+
+Scope = Literal["sentence", "paragraph", "heading", "block", "section", "document"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A problem found by a check: a span of Document.text and the message fields."""
+
+    start: int
+    end: int
+    fields: dict[str, object] = field(default_factory=dict)
+    suggestion: str | None = None
+    document_level: bool = False
+
+
+@dataclass(frozen=True)
+class Context:
+    """Settings of the run that checks may read."""
+
+    target_grade: float | None = None
+
+
+def units(doc: Document, scope: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of Document.text that make up `scope`, in text order."""
+    if scope == "sentence":
+        return [(s.start, s.end) for s in doc.sentences]
+    if scope == "heading":
+        return [(b.start, b.end) for b in doc.blocks if b.kind == "heading"]
+    if scope == "paragraph":
+        return [(b.start, b.end) for b in doc.blocks if b.kind != "heading"]
+    if scope == "block":
+        return [(b.start, b.end) for b in doc.blocks]
+    if scope == "section":
+        return [(s, e) for _, s, e in sections(doc)]
+    return [(0, len(doc.text))]
+
+
+def sections(doc: Document) -> list[tuple[int | None, int, int]]:
+    """(heading block index or None, start, end) for the text before the first heading and each section."""
+    out: list[tuple[int | None, int, int]] = []
+    heads = [i for i, b in enumerate(doc.blocks) if b.kind == "heading"]
+    if not doc.blocks:
+        return out
+    first = heads[0] if heads else len(doc.blocks)
+    if first > 0:
+        out.append((None, doc.blocks[0].start, doc.blocks[first - 1].end))
+    for n, hi in enumerate(heads):
+        level = doc.blocks[hi].level
+        stop = next((h for h in heads[n + 1 :] if doc.blocks[h].level <= level), None)
+        last = (stop - 1) if stop is not None else len(doc.blocks) - 1
+        out.append((hi, doc.blocks[hi].start, doc.blocks[last].end))
+    return out
+
+
+def locate(starts: list[int], ends: list[int], start: int, end: int) -> int:
+    """Index of the unit that contains [start, end), or -1."""
+    i = bisect.bisect_right(starts, start) - 1
+    if i >= 0 and end <= ends[i]:
+        return i
+    return -1
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    """`text` on one line, cut to `limit` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"

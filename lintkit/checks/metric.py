@@ -1,0 +1,97 @@
+"""Kind `metric`: a readability measure or a count per unit, against a maximum or minimum.
+
+YAML keys:
+  measure     grade (Flesch-Kincaid) | reading-ease (Flesch) | words | sentences
+              | words-per-sentence
+  scope       list of: sentence, paragraph, section, document (default [document])
+  max, min    the limits (at least one)
+  min_words   skip units with fewer words (formulas are unstable on short text; default 0)
+  use_target  take `max` from the configured target grade when one is set (default false)
+Grade formulas run on lintkit's own sentences; headings are left out of them.
+Message fields: {value}, {limit}, {where} (document, or the section's heading), {words}.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from lintkit import readability
+from lintkit.checks.base import Context, Hit, excerpt, sections
+from lintkit.document import Document
+
+FIELDS = ("value", "limit", "where", "words")
+Measure = Literal["grade", "reading-ease", "words", "sentences", "words-per-sentence"]
+UnitScope = Literal["sentence", "paragraph", "section", "document"]
+
+
+@dataclass(frozen=True)
+class Options:
+    measure: Measure
+    scope: tuple[UnitScope, ...] = ("document",)
+    max: float | None = None
+    min: float | None = None
+    min_words: int = 0
+    use_target: bool = False
+
+    def __post_init__(self) -> None:
+        if self.max is None and self.min is None:
+            raise ValueError("a metric rule needs 'max' or 'min'")
+
+
+def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
+    """Yield a Hit for every unit whose measure is out of bounds."""
+    limit_max = ctx.target_grade if opts.use_target and ctx.target_grade is not None else opts.max
+    for scope in opts.scope:
+        for start, end, where, sents in _units(doc, scope):
+            counts = readability.counts(sents)
+            if counts[1] < max(1, opts.min_words):
+                continue
+            value = _measure(opts.measure, counts)
+            if limit_max is not None and value > limit_max:
+                limit = limit_max
+            elif opts.min is not None and value < opts.min:
+                limit = opts.min
+            else:
+                continue
+            shown = round(value, 1) if isinstance(value, float) else value
+            fields = {"value": shown, "limit": limit, "where": where, "words": counts[1]}
+            yield Hit(start, end, fields, document_level=scope == "document")
+
+
+def _measure(measure: str, counts: tuple[int, int, int]) -> float:
+    n_sent, n_words, n_syll = counts
+    if measure == "grade":
+        return readability.grade(*counts)
+    if measure == "reading-ease":
+        return readability.reading_ease(*counts)
+    if measure == "words":
+        return n_words
+    if measure == "sentences":
+        return n_sent
+    return n_words / n_sent if n_sent else 0.0
+
+
+def _units(doc: Document, scope: str) -> Iterator[tuple[int, int, str, list[str]]]:
+    """(start, end, where, body sentence strings) for each unit of `scope`."""
+    text = doc.text
+    body = [s for s in doc.sentences if doc.blocks[s.block].kind != "heading"]
+    if scope == "sentence":
+        for s in body:
+            yield s.start, s.end, "sentence", [text[s.start : s.end]]
+    elif scope == "paragraph":
+        for bi, b in enumerate(doc.blocks):
+            if b.kind != "heading":
+                yield b.start, b.end, "paragraph", [text[s.start : s.end] for s in body if s.block == bi]
+    elif scope == "section":
+        for head, start, end in sections(doc):
+            if head is None:
+                continue
+            h = doc.blocks[head]
+            where = f"section '{excerpt(text[h.start : h.end], 50)}'"
+            yield h.start, h.end, where, [text[s.start : s.end] for s in body if start <= s.start < end]
+    elif body:
+        first = doc.blocks[0] if doc.blocks else None
+        start = first.start if first else 0
+        yield start, first.end if first else 0, "document", [text[s.start : s.end] for s in body]

@@ -1,0 +1,104 @@
+"""Kind `offtopic`: a block that does not belong to the document's own topic.
+
+The topic is learned from the document itself: the content words of every other block, with
+headings counted twice. A paragraph (or list item) is off-topic when the cosine similarity of its
+content words to that topic is below `threshold` and it names none of the `domain` terms. Headings
+and short lines directly before an off-topic block are included in the finding (the blurb's title).
+YAML keys:
+  threshold   similarity below which a block is off-topic (default 0.08)
+  min_words   shortest block judged (default 12)
+  domain      terms that mark a block as on-topic whatever its words (e.g. health vocabulary)
+  stopwords   extra words to ignore
+Message fields: {match} (the block's first words), {similarity}.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lintkit.checks.base import Context, Hit, excerpt
+from lintkit.document import Document
+from lintkit.terms import Terms
+
+FIELDS = ("match", "similarity")
+STOP = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each even ever every few for from
+    further had has have having he her here hers him his how however i if in into is it its itself just
+    like made make many may me might more most much must my no nor not now of off on once one only or
+    other our ours out over own per rather same she should so some such than that the their them then
+    there these they this those through to too under until up upon us very was we were what when where
+    which while who whom why will with within without would you your yours new use used using get
+    well way ways also often including include includes first two three time times day days year years
+    read more post posts""".split()
+)
+_TOKEN = re.compile(r"[a-z][a-z'’-]{2,}")
+
+
+@dataclass(frozen=True)
+class Options:
+    threshold: float = 0.08
+    min_words: int = 12
+    domain: Terms | None = None
+    stopwords: tuple[str, ...] = ()
+
+
+def _stem(w: str) -> str:
+    w = w.replace("’", "'").split("'")[0]
+    for suffix in ("ies", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return w
+
+
+def _bag(text: str, stop: frozenset[str]) -> Counter:
+    return Counter(_stem(w) for w in _TOKEN.findall(text.lower()) if w not in stop)
+
+
+def _cosine(a: Counter, b: Counter) -> float:
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    if not dot:
+        return 0.0
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb)
+
+
+def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
+    """Yield a Hit for each off-topic block (with its title lines)."""
+    stop = STOP | frozenset(opts.stopwords)
+    text = doc.text
+    bags = [_bag(text[b.start : b.end], stop) for b in doc.blocks]
+    total: Counter = Counter()
+    for b, bag in zip(doc.blocks, bags, strict=True):
+        for k, v in bag.items():
+            total[k] += v * (2 if b.kind == "heading" else 1)
+    if len(doc.blocks) < 4:
+        return
+    claimed = -1
+    for i, b in enumerate(doc.blocks):
+        if b.kind == "heading" or i <= claimed:
+            continue
+        n_words = sum(bags[i].values())
+        if n_words < opts.min_words // 2 or len(text[b.start : b.end].split()) < opts.min_words:
+            continue
+        if opts.domain is not None and opts.domain.search(text, b.start, b.end) is not None:
+            continue
+        rest = total.copy()
+        rest.subtract(bags[i])
+        sim = _cosine(bags[i], +rest)
+        if sim >= opts.threshold:
+            continue
+        start = b.start
+        j = i - 1
+        while j >= 0 and j > claimed and doc.blocks[j].kind == "heading" and (
+            opts.domain is None or opts.domain.search(text, doc.blocks[j].start, doc.blocks[j].end) is None
+        ):
+            start = doc.blocks[j].start
+            j -= 1
+        claimed = i
+        yield Hit(start, b.end, {"match": excerpt(text[b.start : b.end], 50), "similarity": round(sim, 2)})

@@ -1,0 +1,84 @@
+"""Command line: `lintkit check`, `lintkit rules`, `lintkit explain`. Exit 0 clean, 1 findings, 2 errors."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from lintkit import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _csv(values: list[str] | None) -> list[str]:
+    return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also used to document the CLI)."""
+    from lintkit.report import FORMAT_NAMES
+
+    p = argparse.ArgumentParser(prog="lintkit", description="Lint medical marketing copy.")
+    p.add_argument("--version", action="version", version=f"lintkit {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    c = sub.add_parser("check", help="lint files or folders (default: .)")
+    c.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for standard input")
+    c.add_argument("--format", choices=FORMAT_NAMES, help="output format (default: text)")
+    c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    c.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule file or folder (repeatable)")
+    c.add_argument("--no-default-rules", action="store_true", help="do not load the built-in rules")
+    c.add_argument("--select", action="append", metavar="IDS", help="only these rule ids or prefixes (comma-separated)")
+    c.add_argument("--ignore", action="append", metavar="IDS", help="skip these rule ids or prefixes (comma-separated)")
+    c.add_argument("--min-severity", choices=("info", "warning", "error"), help="report only findings at or above this level")
+    c.add_argument("--fail-on", choices=("info", "warning", "error"), help="lowest severity that makes the exit code 1 (default: warning)")
+    c.add_argument("--config", metavar="FILE", help="config file (default: nearest .lintkit.yaml or pyproject.toml)")
+    c.add_argument("--stdin-filename", metavar="NAME", help="name (and format, by extension) for input read from -")
+    c.add_argument("--target-grade", type=float, metavar="N", help="reading grade target for readability rules")
+    c.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour and source excerpts")
+    c.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
+    r = sub.add_parser("rules", help="list the rules")
+    r.add_argument("--rules", action="append", default=[], metavar="PATH")
+    r.add_argument("--no-default-rules", action="store_true")
+    r.add_argument("--format", choices=("text", "json"), default="text")
+    e = sub.add_parser("explain", help="show a rule's description, references and examples")
+    e.add_argument("rule", metavar="RULE")
+    e.add_argument("--rules", action="append", default=[], metavar="PATH")
+    e.add_argument("--no-default-rules", action="store_true")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            from lintkit.run import run_check
+
+            return run_check(args)
+        if args.command in ("rules", "explain"):
+            from lintkit.explain import run_explain, run_rules
+
+            return run_rules(args) if args.command == "rules" else run_explain(args)
+        build_parser().print_help()
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FINDINGS
+
+
+def fail(message: str) -> int:
+    """Print an error for the user (no traceback) and return exit code 2."""
+    print(f"lintkit: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def rule_paths(args: argparse.Namespace, extra: list[Path] | None = None, no_default: bool = False) -> list[Path]:
+    """Default rules (unless disabled), then config rule paths, then --rules paths."""
+    from lintkit.rules import default_rules_dir
+
+    paths = [] if (args.no_default_rules or no_default) else [default_rules_dir()]
+    return paths + list(extra or []) + [Path(p) for p in args.rules]

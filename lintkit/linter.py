@@ -1,0 +1,131 @@
+"""Run rules over a Document: findings with exact source positions, suppression, stable order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lintkit.checks import KINDS
+from lintkit.checks.base import Context, Hit
+from lintkit.document import Document
+from lintkit.rules import Rule
+from lintkit.terms import PatternTimeout
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+_DIRECTIVE = re.compile(r"<!--\s*lintkit:\s*(disable-next-line|disable|enable)\b(.*?)-->", re.S)
+
+
+class RuleRuntimeError(Exception):
+    """A rule failed while running (e.g. its pattern exceeded the time limit)."""
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem, located in the source file (1-based lines, columns in characters, end exclusive)."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    category: str
+    severity: str
+    message: str
+    suggestion: str | None = None
+    start: int = 0
+    end: int = 0
+    snippet: str = ""
+    document_level: bool = False
+
+    def to_json(self) -> dict:
+        """The finding as the JSON report shows it."""
+        out = {
+            "path": self.path,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+        if self.suggestion:
+            out["suggestion"] = self.suggestion
+        if self.document_level:
+            out["document"] = True
+        return out
+
+
+def make_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
+    """Turn a Hit (text offsets) into a Finding (source positions, formatted message)."""
+    line, col, end_line, end_col = doc.position(hit.start, hit.end)
+    fields = {k: v for k, v in hit.fields.items()}
+    message = rule.message.format_map(fields)
+    return Finding(
+        doc.path, line, col, end_line, end_col, rule.id, rule.category, rule.severity, message,
+        hit.suggestion, hit.start, hit.end, doc.text[hit.start : hit.end], hit.document_level,
+    )
+
+
+def lint(doc: Document, rules: list[Rule], context: Context | None = None) -> list[Finding]:
+    """All findings of `rules` on `doc`, suppression applied, sorted by position then rule."""
+    ctx = context or Context()
+    out: list[Finding] = []
+    for rule in rules:
+        try:
+            hits = list(KINDS[rule.kind].check(doc, rule.options, ctx))
+        except PatternTimeout:
+            raise RuleRuntimeError(
+                f"{rule.path}:{rule.line}: rule {rule.id}: a pattern ran longer than the time limit on "
+                f"{doc.path}; simplify it (nested quantifiers such as (a+)+ backtrack without end)"
+            ) from None
+        out.extend(make_finding(doc, rule, h) for h in hits)
+    out = suppress(doc, out)
+    return sorted(out, key=lambda f: (f.path, f.line, f.column, f.rule, f.end_line, f.end_column))
+
+
+def _ids(body: str) -> tuple[list[str], str]:
+    ids, _, reason = body.partition("--")
+    return [i for i in re.split(r"[\s,]+", ids.strip()) if i], reason.strip()
+
+
+def _covers(ids: list[str], rule: str) -> bool:
+    return any(rule == i or rule.startswith(i + ".") for i in ids)
+
+
+def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """Drop findings silenced by `<!-- lintkit: disable-next-line ID -- reason -->` and
+    `<!-- lintkit: disable ID -->` ... `<!-- lintkit: enable ID -->`. A rule id (or prefix) is required."""
+    if "lintkit:" not in doc.source:
+        return findings
+    next_line: list[tuple[int, list[str]]] = []
+    regions: list[tuple[int, int, list[str]]] = []
+    open_regions: list[tuple[int, list[str]]] = []
+    for m in _DIRECTIVE.finditer(doc.source):
+        ids, _ = _ids(m.group(2))
+        if not ids:
+            continue
+        end_line = doc.line_col(m.end() - 1)[0]
+        if m.group(1) == "disable-next-line":
+            target = end_line + 1
+            while target <= doc.line_col(len(doc.source))[0] and not doc.line_text(target).strip():
+                target += 1
+            next_line.append((target, ids))
+        elif m.group(1) == "disable":
+            open_regions.append((end_line, ids))
+        else:
+            for start, open_ids in list(open_regions):
+                if set(open_ids) & set(ids):
+                    regions.append((start, end_line, open_ids))
+                    open_regions.remove((start, open_ids))
+    regions.extend((start, 1 << 30, ids) for start, ids in open_regions)
+    keep = []
+    for f in findings:
+        if any(f.line == line and _covers(ids, f.rule) for line, ids in next_line):
+            continue
+        if any(a <= f.line <= b and _covers(ids, f.rule) for a, b, ids in regions):
+            continue
+        keep.append(f)
+    return keep

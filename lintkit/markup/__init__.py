@@ -1,0 +1,32 @@
+"""Markup readers: each turns a source string into a Document (prose + offset map + blocks)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lintkit.document import Document
+from lintkit.markup import html, markdown, plain
+
+PARSERS: dict[str, Callable[[str, str], Document]] = {"text": plain.parse, "markdown": markdown.parse, "html": html.parse}
+EXTENSIONS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdx": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+
+
+def format_of(path: str, extensions: dict[str, str] | None = None) -> str | None:
+    """The markup format for a file name, or None when the extension is not one lintkit reads."""
+    table = extensions or EXTENSIONS
+    dot = path.rfind(".")
+    return table.get(path[dot:].lower()) if dot != -1 else None
+
+
+def parse(path: str, source: str, fmt: str) -> Document:
+    """Parse `source` (already decoded) in markup format `fmt`."""
+    return PARSERS[fmt](path, source)

@@ -1,0 +1,122 @@
+"""Markdown to prose blocks: headings, paragraphs, list items, quotes and table cells.
+
+Code (fenced, indented, inline), front matter, link-reference definitions and HTML comments are
+skipped; link text and image alt text are kept; link targets are recorded as Document.links.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lintkit.document import Document, TextBuilder
+from lintkit.markup.inline import add_inline
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_RULE = re.compile(r"^\s{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_QUOTE = re.compile(r"^\s{0,3}>[ ]?")
+_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_COMMENT_OPEN = re.compile(r"^\s{0,3}<!--")
+_CELL = re.compile(r"[^|]+")
+
+
+def _lines(source: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for raw in source.split("\n"):
+        out.append((pos, raw.rstrip("\r")))
+        pos += len(raw) + 1
+    return out
+
+
+def parse(path: str, source: str) -> Document:
+    """Build a Document from Markdown."""
+    tb = TextBuilder()
+    lines = _lines(source)
+    i, n = 0, len(lines)
+    if lines and lines[0][1].strip() == "---":  # front matter
+        j = next((k for k in range(1, n) if lines[k][1].strip() in ("---", "...")), None)
+        if j is not None:
+            i = j + 1
+    fence: str | None = None
+    current: str | None = None  # kind of the open block: paragraph, item, quote, cell
+    prev_blank = True
+    while i < n:
+        at, line = lines[i]
+        i += 1
+        if fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            continue
+        m = _FENCE.match(line)
+        if m:
+            tb.close_block()
+            current, fence = None, m.group(1)[0] * 3
+            continue
+        if not line.strip():
+            tb.close_block()
+            current, prev_blank = None, True
+            continue
+        if _COMMENT_OPEN.match(line) and "-->" not in line:
+            while i < n and "-->" not in lines[i - 1][1]:
+                i += 1
+            continue
+        if prev_blank and current is None and (line.startswith("    ") or line.startswith("\t")):
+            continue  # indented code block
+        prev_blank = False
+        q = _QUOTE.match(line)
+        quoted = False
+        while q:  # strip (nested) blockquote markers
+            at, line, quoted = at + q.end(), line[q.end() :], True
+            q = _QUOTE.match(line)
+        if m := _ATX.match(line):
+            tb.open_block("heading", len(m.group(1)))
+            add_inline(tb, m.group(2), at + m.start(2))
+            tb.close_block()
+            current = None
+            continue
+        if _RULE.match(line) and not (current and _SETEXT.match(line)):
+            tb.close_block()
+            current = None
+            continue
+        if _REFDEF.match(line):
+            continue
+        if "|" in line and i < n and _TABLE_SEP.match(lines[i][1]) or current == "cell" and "|" in line:
+            if _TABLE_SEP.match(line):
+                continue
+            for c in _CELL.finditer(line):
+                if c.group().strip():
+                    tb.open_block("cell")
+                    lead = len(c.group()) - len(c.group().lstrip())
+                    add_inline(tb, c.group().strip(), at + c.start() + lead)
+            current = "cell"
+            continue
+        if current == "paragraph" and (s := _SETEXT.match(line)):
+            _retag_heading(tb, 1 if s.group(1)[0] == "=" else 2)
+            current = None
+            continue
+        if m := _ITEM.match(line):
+            tb.open_block("item")
+            current = "item"
+            add_inline(tb, line[m.end() :].strip(), at + m.end() + _lead(line[m.end() :]))
+            continue
+        kind = "quote" if quoted else "paragraph"
+        if current in ("paragraph", "item", "quote"):
+            tb.add_space(at)
+        else:
+            tb.open_block(kind)
+            current = kind
+        add_inline(tb, line.strip(), at + _lead(line))
+    return tb.build(path, source)
+
+
+def _lead(s: str) -> int:
+    return len(s) - len(s.lstrip())
+
+
+def _retag_heading(tb: TextBuilder, level: int) -> None:
+    """Turn the open paragraph into a heading (setext underline seen)."""
+    tb._block_kind, tb._block_level = "heading", level
+    tb.close_block()

@@ -1,0 +1,44 @@
+"""Report formats. Each module has `render(report, color) -> str`; the registry is explicit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lintkit.document import Document
+from lintkit.linter import Finding
+from lintkit.rules import Rule
+
+
+@dataclass
+class FileResult:
+    """The findings of one file (and its Document, kept only for formats that show the text)."""
+
+    path: str
+    findings: list[Finding]
+    doc: Document | None = None
+
+
+@dataclass
+class Report:
+    """Everything a format needs: per-file results in order, read errors, and the rules that ran."""
+
+    files: list[FileResult]
+    rules: dict[str, Rule]
+    errors: list[str] = field(default_factory=list)
+    stale: int | None = None
+
+    @property
+    def findings(self) -> list[Finding]:
+        """All findings, sorted by path, line, column."""
+        return [f for r in self.files for f in r.findings]
+
+
+def formats() -> dict[str, Callable[[Report, bool], str]]:
+    """Format name -> renderer (imported lazily so start-up stays fast)."""
+    from lintkit.report import jsonfmt, text
+
+    return {"text": text.render, "json": jsonfmt.render, "concise": text.render_concise}
+
+
+FORMAT_NAMES = ("text", "concise", "json")

@@ -1,0 +1,294 @@
+"""Rule files: YAML -> validated, compiled Rule objects. All validation happens here, once.
+
+A rule file holds one rule (a mapping) or several under `rules:`. Lexicon files (`lexicon:` key)
+hold named term lists that rules reference as `@name`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import string
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lintkit import yamlsrc
+from lintkit.checks import KINDS
+from lintkit.terms import TermError, Terms, compile_terms
+
+SEVERITIES = ("error", "warning", "info")
+CATEGORIES = ("claim", "misinfo", "spam", "disclaimer", "readability")
+COMMON = ("id", "category", "severity", "kind", "message", "description", "references", "examples", "enabled")
+
+
+class RuleError(Exception):
+    """A problem in a rule or lexicon file, located by file, line and key."""
+
+    def __init__(self, path: str, line: int, key: str, message: str) -> None:
+        super().__init__(f"{path}:{line}: {key}: {message}" if key else f"{path}:{line}: {message}")
+        self.path, self.line, self.key = path, line, key
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A source behind a rule: a regulation, guideline or paper."""
+
+    title: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A validated rule; `options` is the kind's Options dataclass."""
+
+    id: str
+    category: str
+    severity: str
+    kind: str
+    message: str
+    description: str
+    references: tuple[Reference, ...]
+    examples_fail: tuple[str, ...]
+    examples_pass: tuple[str, ...]
+    options: Any
+    path: str
+    line: int
+    enabled: bool = True
+
+
+def default_rules_dir() -> Path:
+    """The rules shipped with lintkit (inside the wheel, or the checkout's top-level rules/)."""
+    here = Path(__file__).resolve().parent
+    installed = here / "rules"
+    return installed if installed.is_dir() else here.parent / "rules"
+
+
+def rule_files(paths: Iterable[Path]) -> list[Path]:
+    """All *.yaml/*.yml files under the given files or folders, sorted for a stable order."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def _read(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as err:
+        raise RuleError(str(path), 1, "", f"cannot read rule file: {err.strerror or err}") from None
+    except UnicodeDecodeError:
+        raise RuleError(str(path), 1, "", "rule file is not valid UTF-8") from None
+    try:
+        return yamlsrc.load(text)
+    except yamlsrc.YamlError as err:
+        raise RuleError(str(path), err.line, "", str(err)) from None
+
+
+def load_rules(paths: Iterable[Path]) -> list[Rule]:
+    """Load and validate every rule under `paths`; lexicons are read first. Raises RuleError."""
+    files = rule_files(paths)
+    docs = [(f, _read(f)) for f in files]
+    lexicons: dict[str, tuple[str, ...]] = {}
+    for f, data in docs:
+        if isinstance(data, dict) and "lexicon" in data:
+            name, terms = _lexicon(str(f), data)
+            if name in lexicons:
+                raise RuleError(str(f), data.lines["lexicon"], "lexicon", f"lexicon {name!r} is defined twice")
+            lexicons[name] = terms
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for f, data in docs:
+        if isinstance(data, dict) and "lexicon" in data:
+            continue
+        for raw in _rule_mappings(str(f), data):
+            rule = build_rule(str(f), raw, lexicons)
+            if rule.id in seen:
+                raise RuleError(str(f), raw.line, "id", f"rule id {rule.id!r} is already defined in {seen[rule.id]}")
+            seen[rule.id] = str(f)
+            rules.append(rule)
+    return sorted(rules, key=lambda r: r.id)
+
+
+def _lexicon(path: str, data: yamlsrc.LocatedDict) -> tuple[str, tuple[str, ...]]:
+    unknown = set(data) - {"lexicon", "description", "terms"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise RuleError(path, data.lines[key], key, "unknown key in a lexicon file (expected: lexicon, description, terms)")
+    terms = data.get("terms")
+    if not isinstance(terms, list) or not terms:
+        raise RuleError(path, data.lines.get("terms", data.line), "terms", "must be a non-empty list of strings")
+    for i, t in enumerate(terms):
+        if not isinstance(t, str):
+            hint = " (quote entries that contain ': ')" if isinstance(t, dict) else ""
+            raise RuleError(path, terms.lines[i], "terms", f"item {i + 1} is not a string{hint}")
+    return str(data["lexicon"]), tuple(terms)
+
+
+def _rule_mappings(path: str, data: Any) -> list[yamlsrc.LocatedDict]:
+    if isinstance(data, dict) and "rules" in data:
+        extra = set(data) - {"rules"}
+        if extra:
+            key = sorted(extra)[0]
+            raise RuleError(path, data.lines[key], key, "unknown top-level key beside 'rules'")
+        items = data["rules"]
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            raise RuleError(path, data.lines["rules"], "rules", "must be a list of rule mappings")
+        return list(items)
+    if isinstance(data, dict):
+        return [data]
+    raise RuleError(path, getattr(data, "line", 1), "", "a rule file must hold a mapping (one rule) or 'rules:' (a list)")
+
+
+def _need(path: str, raw: yamlsrc.LocatedDict, key: str, kind: type, choices: tuple[str, ...] = ()) -> Any:
+    if key not in raw:
+        raise RuleError(path, raw.line, key, "missing required key")
+    value = raw[key]
+    if not isinstance(value, kind):
+        raise RuleError(path, raw.lines[key], key, f"must be a {kind.__name__}")
+    if choices and value not in choices:
+        raise RuleError(path, raw.lines[key], key, f"{value!r} is not one of: {', '.join(choices)}")
+    return value
+
+
+def build_rule(path: str, raw: yamlsrc.LocatedDict, lexicons: dict[str, tuple[str, ...]]) -> Rule:
+    """Validate one rule mapping and compile its options."""
+    kind_name = _need(path, raw, "kind", str)
+    if kind_name not in KINDS:
+        raise RuleError(path, raw.lines["kind"], "kind", f"unknown kind {kind_name!r} (known: {', '.join(sorted(KINDS))})")
+    module = KINDS[kind_name]
+    fields = {f.name: f for f in dataclasses.fields(module.Options)}
+    for key in raw:
+        if key not in COMMON and key not in fields:
+            allowed = ", ".join(sorted(fields))
+            raise RuleError(path, raw.lines[key], key, f"unknown key for kind {kind_name!r} (kind keys: {allowed})")
+    rid = _need(path, raw, "id", str)
+    message = _need(path, raw, "message", str)
+    _check_template(path, raw, message, module.FIELDS)
+    references = _references(path, raw)
+    fail, passing = _examples(path, raw)
+    options = _options(path, raw, module.Options, lexicons)
+    return Rule(
+        id=rid,
+        category=_need(path, raw, "category", str, CATEGORIES),
+        severity=_need(path, raw, "severity", str, SEVERITIES),
+        kind=kind_name,
+        message=message,
+        description=_need(path, raw, "description", str).strip(),
+        references=references,
+        examples_fail=fail,
+        examples_pass=passing,
+        options=options,
+        path=path,
+        line=raw.line,
+        enabled=bool(raw.get("enabled", True)),
+    )
+
+
+def _check_template(path: str, raw: yamlsrc.LocatedDict, message: str, allowed: tuple[str, ...]) -> None:
+    try:
+        names = [f for _, f, _, _ in string.Formatter().parse(message) if f is not None]
+    except ValueError as err:
+        raise RuleError(path, raw.lines["message"], "message", f"bad template: {err}") from None
+    for name in names:
+        if name not in allowed:
+            raise RuleError(path, raw.lines["message"], "message", f"unknown field {{{name}}} (available: {', '.join(allowed)})")
+
+
+def _references(path: str, raw: yamlsrc.LocatedDict) -> tuple[Reference, ...]:
+    refs = raw.get("references", [])
+    if not isinstance(refs, list):
+        raise RuleError(path, raw.lines.get("references", raw.line), "references", "must be a list")
+    out = []
+    for i, r in enumerate(refs):
+        line = refs.lines[i]
+        if isinstance(r, str):
+            out.append(Reference(r))
+        elif isinstance(r, dict) and isinstance(r.get("title"), str) and set(r) <= {"title", "url"}:
+            out.append(Reference(r["title"], str(r.get("url", ""))))
+        else:
+            raise RuleError(path, line, "references", "each reference is a string or a mapping with title and url")
+    return tuple(out)
+
+
+def _examples(path: str, raw: yamlsrc.LocatedDict) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    ex = raw.get("examples", {})
+    line = raw.lines.get("examples", raw.line)
+    if not isinstance(ex, dict) or set(ex) - {"fail", "pass"}:
+        raise RuleError(path, line, "examples", "must be a mapping with 'fail' and 'pass' lists")
+    out = []
+    for key in ("fail", "pass"):
+        items = ex.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise RuleError(path, ex.lines.get(key, line), f"examples.{key}", "must be a list of strings")
+        out.append(tuple(items))
+    return out[0], out[1]
+
+
+def _options(path: str, raw: yamlsrc.LocatedDict, cls: type, lexicons: dict[str, tuple[str, ...]]) -> Any:
+    hints = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in raw:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise RuleError(path, raw.line, f.name, "missing required key")
+            continue
+        values[f.name] = _convert(path, raw, f.name, raw[f.name], hints[f.name], lexicons)
+    try:
+        return cls(**values)
+    except ValueError as err:
+        raise RuleError(path, raw.line, "", str(err)) from None
+
+
+def _convert(path: str, raw: yamlsrc.LocatedDict, key: str, value: Any, hint: Any, lexicons: Any) -> Any:
+    line = raw.lines[key]
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Union or origin is types.UnionType:  # X | None
+        if value is None:
+            return None
+        hint = next(a for a in args if a is not type(None))
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint is Terms:
+        if not isinstance(value, list) or not value:
+            raise RuleError(path, line, key, "must be a non-empty list of terms (regular expressions or @lexicon)")
+        try:
+            return compile_terms(value, lexicons)
+        except TermError as err:
+            at = value.lines[err.index] if err.index >= 0 else line
+            raise RuleError(path, at, key, str(err)) from None
+    if origin is typing.Literal:
+        if value not in args:
+            raise RuleError(path, line, key, f"{value!r} is not one of: {', '.join(map(str, args))}")
+        return value
+    if origin is tuple:  # tuple[str, ...], tuple[Literal, ...] or tuple[Terms, ...]
+        items = value if isinstance(value, list) else [value]
+        inner = args[0]
+        if inner is Terms:
+            if not all(isinstance(group, list) and group for group in items):
+                raise RuleError(path, line, key, "must be a list of term lists")
+            out = []
+            for n, group in enumerate(items):
+                try:
+                    out.append(compile_terms(group, lexicons))
+                except TermError as err:
+                    at = group.lines[err.index] if err.index >= 0 else value.lines[n]
+                    raise RuleError(path, at, key, str(err)) from None
+            return tuple(out)
+        allowed = typing.get_args(inner) if typing.get_origin(inner) is typing.Literal else None
+        for item in items:
+            if allowed is not None and item not in allowed:
+                raise RuleError(path, line, key, f"{item!r} is not one of: {', '.join(map(str, allowed))}")
+            if allowed is None and not isinstance(item, inner):
+                raise RuleError(path, line, key, f"items must be {inner.__name__}")
+        return tuple(items)
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
+        name = getattr(hint, "__name__", str(hint))
+        raise RuleError(path, line, key, f"must be a {name}, not {type(value).__name__}")
+    return value

@@ -1,0 +1,145 @@
+"""`lintkit check`: configuration, rule selection, reading and linting files, reporting."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+from fnmatch import fnmatch
+from pathlib import Path
+
+from lintkit import config as configmod
+from lintkit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _csv, fail, rule_paths
+from lintkit.linter import SEVERITY_RANK, Finding, RuleRuntimeError, lint
+from lintkit.rules import Rule, RuleError, load_rules
+
+
+def _matches(rule_id: str, ids: list[str]) -> bool:
+    return any(rule_id == i or rule_id.startswith(i + ".") or i == "ALL" for i in ids)
+
+
+def select_rules(rules: list[Rule], cfg: configmod.Config, args: argparse.Namespace) -> list[Rule]:
+    """Apply select/ignore (CLI over config), severity overrides and --min-severity."""
+    select = _csv(args.select) or cfg.select
+    ignore = _csv(args.ignore) + cfg.ignore
+    out = []
+    for rule in rules:
+        if not rule.enabled and not (select and any(rule.id == i for i in select)):
+            continue
+        if select and not _matches(rule.id, select):
+            continue
+        if ignore and _matches(rule.id, ignore):
+            continue
+        sev = next((v for k, v in sorted(cfg.severity.items(), key=lambda kv: -len(kv[0])) if _matches(rule.id, [k])), None)
+        if sev == "off":
+            continue
+        if sev:
+            rule = dataclasses.replace(rule, severity=sev)
+        if args.min_severity and SEVERITY_RANK[rule.severity] < SEVERITY_RANK[args.min_severity]:
+            continue
+        out.append(rule)
+    return out
+
+
+def lint_source(path: str, fmt: str, rules: list[Rule], target_grade: float | None, text: str | None = None):
+    """Read, parse and lint one file; returns (findings, doc) or raises InputError."""
+    from lintkit.checks.base import Context
+    from lintkit.markup import parse
+    from lintkit.sources import read
+
+    source = text if text is not None else read(path)
+    doc = parse(path, source, fmt)
+    return lint(doc, rules, Context(target_grade=target_grade)), doc
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Run `lintkit check`; returns the exit code."""
+    from lintkit.markup import EXTENSIONS
+    from lintkit.report import FileResult, Report
+    from lintkit.sources import InputError, discover, read
+
+    try:
+        cfg_path = Path(args.config) if args.config else configmod.find(Path.cwd())
+        if args.config and not cfg_path.is_file():
+            return fail(f"config file {args.config} not found")
+        cfg = configmod.load(cfg_path)
+    except configmod.ConfigError as err:
+        return fail(str(err))
+    try:
+        rules = load_rules(rule_paths(args, cfg.rules, cfg.no_default_rules))
+    except RuleError as err:
+        return fail(f"{err}\n  fix the rule file, or leave it out of --rules / the config's 'rules' list")
+    rules = select_rules(rules, cfg, args)
+    target = args.target_grade if args.target_grade is not None else cfg.target_grade
+    extensions = {**EXTENSIONS, **cfg.extensions}
+    sources, errors = discover(args.paths or ["."], extensions, cfg.exclude)
+    results: list[FileResult] = []
+    keep_doc = _show_source(args) or (args.format or "text") in ("html",)
+    stdin_bytes = None
+    for src in sources:
+        path, fmt = src.path, src.fmt
+        try:
+            text = None
+            if path == "-":
+                stdin_bytes = stdin_bytes if stdin_bytes is not None else sys.stdin.buffer.read()
+                path = args.stdin_filename or "-"
+                from lintkit.markup import format_of
+
+                fmt = format_of(path, extensions) or "text"
+                text = read(path, stdin_bytes)
+            findings, doc = lint_source(path, fmt, rules, target, text)
+        except InputError as err:
+            errors.append(str(err))
+            continue
+        except RuleRuntimeError as err:
+            return fail(str(err))
+        findings = _per_file_ignores(findings, path, cfg.per_file_ignores)
+        results.append(FileResult(path, findings, doc if keep_doc else None))
+    report = Report(results, {r.id: r for r in rules}, errors)
+    for e in errors:
+        print(f"lintkit: error: {e}", file=sys.stderr)
+    _emit(report, args)
+    if errors:
+        return EXIT_ERROR
+    fail_on = args.fail_on or cfg.fail_on
+    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in report.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _per_file_ignores(findings: list[Finding], path: str, table: dict[str, list[str]]) -> list[Finding]:
+    ids = [i for pat, lst in table.items() if fnmatch(path, pat) or fnmatch(os.path.basename(path), pat) for i in lst]
+    return [f for f in findings if not _matches(f.rule, ids)] if ids else findings
+
+
+def _emit(report, args: argparse.Namespace) -> None:
+    from lintkit.report import formats
+
+    fmt = args.format or "text"
+    to_file = bool(args.output)
+    color = _color(args, to_file)
+    if args.statistics:
+        from lintkit.report.stats import render as render_stats
+
+        out = render_stats(report, color)
+    else:
+        out = formats()[fmt](report, color)
+    if to_file:
+        Path(args.output).write_text(out, encoding="utf-8")
+    else:
+        sys.stdout.write(out)
+
+
+def _show_source(args: argparse.Namespace) -> bool:
+    """Source excerpts and carets: on a terminal (or --color always), never into a file or pipe."""
+    if args.color != "auto":
+        return args.color == "always"
+    return not args.output and sys.stdout.isatty()
+
+
+def _color(args: argparse.Namespace, to_file: bool) -> bool:
+    if args.color == "always":
+        return True
+    if args.color == "never" or to_file or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()

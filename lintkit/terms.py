@@ -1,0 +1,85 @@
+"""Term lists: YAML lists of regex fragments compiled once into one case-insensitive pattern.
+
+An entry `@name` expands to the terms of lexicon `name`. Every term is matched on word
+boundaries; write `(?-i:FDA)` for a case-sensitive part. Matching runs with a timeout so that a
+runaway user pattern becomes an error about its rule instead of a hang.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+import regex
+
+TIMEOUT = 2.0  # seconds for one scan of one document by one pattern
+
+
+class TermError(ValueError):
+    """A term list that cannot be compiled; `index` is the offending item (or -1)."""
+
+    def __init__(self, message: str, index: int = -1) -> None:
+        super().__init__(message)
+        self.index = index
+
+
+class PatternTimeout(Exception):
+    """A pattern ran longer than TIMEOUT on one document."""
+
+
+@dataclass(frozen=True)
+class Terms:
+    """A compiled list of terms."""
+
+    source: tuple[str, ...]
+    pattern: regex.Pattern
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
+        """Matches in text[pos:endpos]."""
+        try:
+            yield from self.pattern.finditer(text, pos, endpos if endpos is not None else len(text), timeout=TIMEOUT)
+        except TimeoutError:
+            raise PatternTimeout(self.pattern.pattern[:80]) from None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        """First match in text[pos:endpos], or None."""
+        try:
+            return self.pattern.search(text, pos, endpos if endpos is not None else len(text), timeout=TIMEOUT)
+        except TimeoutError:
+            raise PatternTimeout(self.pattern.pattern[:80]) from None
+
+    def count(self, text: str, pos: int = 0, endpos: int | None = None) -> int:
+        """Number of non-overlapping matches in text[pos:endpos]."""
+        return sum(1 for _ in self.finditer(text, pos, endpos))
+
+
+def expand(items: Sequence[object], lexicons: Mapping[str, Sequence[str]]) -> list[str]:
+    """Replace `@name` entries by the lexicon's terms; check every entry is a non-empty string."""
+    out: list[str] = []
+    for i, item in enumerate(items):
+        if not isinstance(item, str) or not item.strip():
+            hint = " (quote entries that contain ': ')" if isinstance(item, dict) else ""
+            raise TermError(f"each term must be a non-empty string{hint}", i)
+        if item.startswith("@"):
+            name = item[1:]
+            if name not in lexicons:
+                known = ", ".join(sorted(lexicons)) or "none"
+                raise TermError(f"unknown lexicon {item!r} (known: {known})", i)
+            out.extend(lexicons[name])
+        else:
+            out.append(item)
+    return out
+
+
+def compile_terms(items: Sequence[object], lexicons: Mapping[str, Sequence[str]]) -> Terms:
+    """Compile a YAML term list into Terms; raises TermError naming the bad entry."""
+    terms = expand(items, lexicons)
+    for i, t in enumerate(terms):
+        try:
+            regex.compile(t)
+        except regex.error as err:
+            index = i if len(terms) == len(items) else -1
+            raise TermError(f"bad regular expression {t!r}: {err}", index) from None
+    body = "|".join(f"(?:{t})" for t in sorted(set(terms), key=lambda t: (-len(t), t)))
+    pattern = regex.compile(rf"(?<![\w])(?:{body})(?![\w])", regex.IGNORECASE | regex.VERSION0)
+    return Terms(tuple(terms), pattern)
