@@ -57,6 +57,8 @@ def expand(items: Sequence[object], lexicons: Mapping[str, Sequence[str]]) -> li
     """Replace `@name` entries by the lexicon's terms; check every entry is a non-empty string."""
     out: list[str] = []
     for i, item in enumerate(items):
+        if isinstance(item, int | float) and not isinstance(item, bool):
+            item = str(item)  # a bare number such as 988 or 741741
         if not isinstance(item, str) or not item.strip():
             hint = " (quote entries that contain ': ')" if isinstance(item, dict) else ""
             raise TermError(f"each term must be a non-empty string{hint}", i)
@@ -81,5 +83,5 @@ def compile_terms(items: Sequence[object], lexicons: Mapping[str, Sequence[str]]
             index = i if len(terms) == len(items) else -1
             raise TermError(f"bad regular expression {t!r}: {err}", index) from None
     body = "|".join(f"(?:{t})" for t in sorted(set(terms), key=lambda t: (-len(t), t)))
-    pattern = regex.compile(rf"(?<![\w])(?:{body})(?![\w])", regex.IGNORECASE | regex.VERSION0)
+    pattern = regex.compile(rf"(?<![\w])(?:{body})(?![\w])", regex.IGNORECASE | regex.MULTILINE | regex.VERSION0)
     return Terms(tuple(terms), pattern)
