@@ -82,8 +82,23 @@ def lint(doc: Document, rules: list[Rule], context: Context | None = None) -> li
                 f"{doc.path}; simplify it (nested quantifiers such as (a+)+ backtrack without end)"
             ) from None
         out.extend(make_finding(doc, rule, h) for h in hits)
-    out = suppress(doc, out)
+    out = absorb(suppress(doc, out))
     return sorted(out, key=lambda f: (f.path, f.line, f.column, f.rule, f.end_line, f.end_column))
+
+
+def absorb(findings: list[Finding]) -> list[Finding]:
+    """Drop a spam finding that lies inside a larger spam finding of another rule (a chrome line
+    inside an off-topic block is one problem, reported once, by the block)."""
+    spam = [f for f in findings if f.category == "spam"]
+    if len(spam) < 2:
+        return findings
+    inner = {
+        id(f)
+        for f in spam
+        for g in spam
+        if g.rule != f.rule and g.start <= f.start and f.end <= g.end and g.end - g.start > f.end - f.start
+    }
+    return [f for f in findings if id(f) not in inner]
 
 
 def _ids(body: str) -> tuple[list[str], str]:

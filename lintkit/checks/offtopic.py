@@ -3,7 +3,8 @@
 The topic is learned from the document itself: the content words of every other block, with
 headings counted twice. A paragraph (or list item) is off-topic when the cosine similarity of its
 content words to that topic is below `threshold` and it names none of the `domain` terms. Headings
-and short lines directly before an off-topic block are included in the finding (the blurb's title).
+directly before an off-topic block (the blurb's title) and short lines right after it ("Read More",
+a date) are included in the finding.
 YAML keys:
   threshold   similarity below which a block is off-topic (default 0.08)
   min_words   shortest block judged (default 12)
@@ -100,5 +101,19 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
         ):
             start = doc.blocks[j].start
             j -= 1
-        claimed = i
-        yield Hit(start, b.end, {"match": excerpt(text[b.start : b.end], 50), "similarity": round(sim, 2)})
+        end, k = b.end, i + 1
+        while k < len(doc.blocks) and _is_trailer(doc, opts, k):
+            end, k = doc.blocks[k].end, k + 1
+        claimed = k - 1
+        yield Hit(start, end, {"match": excerpt(text[b.start : b.end], 50), "similarity": round(sim, 2)})
+
+
+def _is_trailer(doc: Document, opts: Options, k: int) -> bool:
+    """A short line after an off-topic block ("Read More", a date, a footer label) that joins it."""
+    b = doc.blocks[k]
+    if len(doc.text[b.start : b.end].split()) >= opts.min_words // 2:
+        return False
+    after = doc.blocks[k + 1] if k + 1 < len(doc.blocks) else None
+    if after is not None and len(doc.text[after.start : after.end].split()) >= opts.min_words:
+        return False  # the title of the next block, not a trailer of this one
+    return opts.domain is None or opts.domain.search(doc.text, b.start, b.end) is None
