@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--target-grade", type=float, metavar="N", help="reading grade target for readability rules")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour and source excerpts")
     c.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
+    c.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in baseline FILE")
+    c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     r = sub.add_parser("rules", help="list the rules")
     r.add_argument("--rules", action="append", default=[], metavar="PATH")
     r.add_argument("--no-default-rules", action="store_true")

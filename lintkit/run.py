@@ -9,6 +9,7 @@ import sys
 from fnmatch import fnmatch
 from pathlib import Path
 
+from lintkit import baseline as baselinemod
 from lintkit import config as configmod
 from lintkit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _csv, fail, rule_paths
 from lintkit.linter import SEVERITY_RANK, Finding, RuleRuntimeError, lint
@@ -71,6 +72,10 @@ def run_check(args: argparse.Namespace) -> int:
     except RuleError as err:
         return fail(f"{err}\n  fix the rule file, or leave it out of --rules / the config's 'rules' list")
     rules = select_rules(rules, cfg, args)
+    try:
+        baseline = baselinemod.from_args(args)
+    except baselinemod.BaselineError as err:
+        return fail(str(err))
     target = args.target_grade if args.target_grade is not None else cfg.target_grade
     extensions = {**EXTENSIONS, **cfg.extensions}
     sources, errors = discover(args.paths or ["."], extensions, cfg.exclude)
@@ -95,10 +100,15 @@ def run_check(args: argparse.Namespace) -> int:
         except RuleRuntimeError as err:
             return fail(str(err))
         findings = _per_file_ignores(findings, path, cfg.per_file_ignores)
+        if baseline is not None:
+            findings = baseline.apply(path, findings, doc.text)
         results.append(FileResult(path, findings, doc if keep_doc else None))
     report = Report(results, {r.id: r for r in rules}, errors)
     for e in errors:
         print(f"lintkit: error: {e}", file=sys.stderr)
+    if baseline is not None and baseline.writing:
+        return baselinemod.write(baseline, args.write_baseline, errors)
+    report.stale = baseline.stale() if baseline is not None else None
     _emit(report, args)
     if errors:
         return EXIT_ERROR
@@ -115,7 +125,7 @@ def _per_file_ignores(findings: list[Finding], path: str, table: dict[str, list[
 def _emit(report, args: argparse.Namespace) -> None:
     from lintkit.report import formats
 
-    fmt = args.format or "text"
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     to_file = bool(args.output)
     color = _color(args, to_file)
     if args.statistics:

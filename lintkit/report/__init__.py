@@ -36,9 +36,10 @@ class Report:
 
 def formats() -> dict[str, Callable[[Report, bool], str]]:
     """Format name -> renderer (imported lazily so start-up stays fast)."""
-    from lintkit.report import jsonfmt, text
+    from lintkit.report import github, jsonfmt, junit, sarif, text
 
-    return {"text": text.render, "json": jsonfmt.render, "concise": text.render_concise}
+    return {"text": text.render, "json": jsonfmt.render, "concise": text.render_concise,
+            "sarif": sarif.render, "github": github.render, "junit": junit.render}
 
 
-FORMAT_NAMES = ("text", "concise", "json")
+FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "junit")

@@ -1,0 +1,45 @@
+"""GitHub Actions workflow commands: one `::error|warning|notice ...::message` line per finding.
+
+Escaping follows `@actions/core`: in the message `%`, CR and LF become `%25`, `%0D`, `%0A`; in
+property values `:` and `,` are escaped as well (`%3A`, `%2C`).
+"""
+
+from __future__ import annotations
+
+from lintkit.baseline import norm_path
+from lintkit.linter import Finding
+from lintkit.report import Report
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(value: str) -> str:
+    """Escape a workflow command's message."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """Escape a workflow command property value (file, title, ...)."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(f: Finding) -> str:
+    """The workflow command for one finding."""
+    props = {
+        "file": norm_path(f.path),
+        "line": f.line,
+        "endLine": max(f.line, f.end_line),
+        "col": f.column,
+        "endColumn": f.end_column,
+        "title": f.rule,
+    }
+    head = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
+    message = f.message + (f"\nSuggestion: {f.suggestion}" if f.suggestion else "")
+    return f"::{COMMANDS.get(f.severity, 'warning')} {head}::{escape_data(message)}"
+
+
+def render(report: Report, color: bool = False) -> str:
+    """One annotation per finding, then one `::error::` line per unreadable input."""
+    lines = [annotation(f) for f in report.findings]
+    lines.extend(f"::error title=lintkit::{escape_data(e)}" for e in report.errors)
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,140 @@
+"""SARIF 2.1.0 report, as GitHub code scanning and other SARIF viewers read it.
+
+Columns are Unicode code points (`columnKind: unicodeCodePoints`), 1-based, end exclusive, exactly
+as lintkit counts them. `partialFingerprints.primaryLocationLineHash` is a hash of the rule and the
+flagged text plus its occurrence number in the file, so alerts survive lines moving.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from urllib.parse import quote
+
+from lintkit import __version__
+from lintkit.baseline import norm_path, text_key
+from lintkit.linter import Finding
+from lintkit.report import Report
+from lintkit.rules import Rule
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "info": "recommendation"}
+
+
+def _first_sentence(text: str) -> str:
+    flat = " ".join(text.split())
+    head, dot, _ = flat.partition(". ")
+    return head + ("." if dot else "")
+
+
+def _uri(path: str) -> dict:
+    """artifactLocation for a path: relative to the checkout (%SRCROOT%) or an absolute file URI."""
+    p = norm_path(path)
+    if p.startswith("/"):
+        return {"uri": "file://" + quote(p, safe="/")}
+    if len(p) > 1 and p[1] == ":":  # Windows drive letter
+        return {"uri": "file:///" + quote(p, safe="/:")}
+    return {"uri": quote(p, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def rule_descriptor(rule_id: str, rule: Rule | None) -> dict:
+    """A SARIF reportingDescriptor: id, descriptions, help with references, helpUri, default level."""
+    if rule is None:
+        return {
+            "id": rule_id,
+            "shortDescription": {"text": rule_id},
+            "fullDescription": {"text": rule_id},
+            "help": {"text": rule_id},
+        }
+    description = " ".join(rule.description.split()) or rule.id
+    refs = [r for r in rule.references]
+    help_text = description
+    help_md = description
+    if refs:
+        help_text += "\n\nReferences:\n" + "\n".join(
+            f"- {r.title}" + (f" <{r.url}>" if r.url else "") for r in refs
+        )
+        help_md += "\n\n**References**\n\n" + "\n".join(
+            f"- [{r.title}]({r.url})" if r.url else f"- {r.title}" for r in refs
+        )
+    help_md += f"\n\nRun `lintkit explain {rule.id}` for examples."
+    out: dict = {
+        "id": rule.id,
+        "name": rule.id.rsplit(".", 1)[-1],
+        "shortDescription": {"text": _first_sentence(description)},
+        "fullDescription": {"text": description},
+        "help": {"text": help_text, "markdown": help_md},
+    }
+    url = next((r.url for r in refs if r.url), None)
+    if url:
+        out["helpUri"] = url
+    out["defaultConfiguration"] = {"level": LEVELS[rule.severity], "enabled": rule.enabled}
+    out["properties"] = {
+        "tags": ["medical-copy", rule.category],
+        "problem.severity": PROBLEM_SEVERITY[rule.severity],
+    }
+    if refs:
+        out["properties"]["references"] = [
+            {"title": r.title, "url": r.url} if r.url else {"title": r.title} for r in refs
+        ]
+    return out
+
+
+def _region(f: Finding) -> dict:
+    line, col = max(1, f.line), max(1, f.column)
+    end_line = max(line, f.end_line)
+    end_col = f.end_column if end_line > line else max(col, f.end_column)
+    return {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": max(1, end_col)}
+
+
+def to_sarif(report: Report) -> dict:
+    """The report as a SARIF log (a dict ready for json.dumps)."""
+    ids = sorted(set(report.rules) | {f.rule for f in report.findings})
+    index = {rid: i for i, rid in enumerate(ids)}
+    seen: Counter = Counter()
+    results = []
+    for f in report.findings:
+        fp = text_key(f)
+        seen[(f.path, fp)] += 1
+        message = f.message + (f"\nSuggestion: {f.suggestion}" if f.suggestion else "")
+        result = {
+            "ruleId": f.rule,
+            "ruleIndex": index[f.rule],
+            "level": LEVELS.get(f.severity, "warning"),
+            "message": {"text": message},
+            "locations": [{"physicalLocation": {"artifactLocation": _uri(f.path), "region": _region(f)}}],
+            "partialFingerprints": {"primaryLocationLineHash": f"{fp}:{seen[(f.path, fp)]}"},
+            "properties": {"category": f.category},
+        }
+        if f.document_level:
+            result["properties"]["documentLevel"] = True
+        results.append(result)
+    run = {
+        "tool": {
+            "driver": {
+                "name": "lintkit",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [rule_descriptor(rid, report.rules.get(rid)) for rid in ids],
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "invocations": [
+            {
+                "executionSuccessful": not report.errors,
+                "toolExecutionNotifications": [
+                    {"level": "error", "message": {"text": e}} for e in report.errors
+                ],
+            }
+        ],
+        "results": results,
+    }
+    if report.stale is not None:
+        run["properties"] = {"baselineStale": report.stale}
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def render(report: Report, color: bool = False) -> str:
+    """The report as indented SARIF JSON."""
+    return json.dumps(to_sarif(report), indent=2, ensure_ascii=False) + "\n"
