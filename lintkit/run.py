@@ -103,7 +103,7 @@ def run_check(args: argparse.Namespace) -> int:
         if baseline is not None:
             findings = baseline.apply(path, findings, doc.text)
         results.append(FileResult(path, findings, doc if keep_doc else None))
-    report = Report(results, {r.id: r for r in rules}, errors)
+    report = Report(results, {r.id: r for r in rules}, errors, target_grade=target)
     for e in errors:
         print(f"lintkit: error: {e}", file=sys.stderr)
     if baseline is not None and baseline.writing:

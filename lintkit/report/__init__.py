@@ -27,6 +27,7 @@ class Report:
     rules: dict[str, Rule]
     errors: list[str] = field(default_factory=list)
     stale: int | None = None
+    target_grade: float | None = None
 
     @property
     def findings(self) -> list[Finding]:
@@ -36,10 +37,10 @@ class Report:
 
 def formats() -> dict[str, Callable[[Report, bool], str]]:
     """Format name -> renderer (imported lazily so start-up stays fast)."""
-    from lintkit.report import github, jsonfmt, junit, sarif, text
+    from lintkit.report import github, html, jsonfmt, junit, sarif, text
 
-    return {"text": text.render, "json": jsonfmt.render, "concise": text.render_concise,
+    return {"text": text.render, "json": jsonfmt.render, "concise": text.render_concise, "html": html.render,
             "sarif": sarif.render, "github": github.render, "junit": junit.render}
 
 
-FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "junit")
+FORMAT_NAMES = ("text", "concise", "json", "html", "sarif", "github", "junit")
