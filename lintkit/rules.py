@@ -186,7 +186,7 @@ def build_rule(path: str, raw: yamlsrc.LocatedDict, lexicons: dict[str, tuple[st
         options=options,
         path=path,
         line=raw.line,
-        enabled=bool(raw.get("enabled", True)),
+        enabled=_need(path, raw, "enabled", bool) if "enabled" in raw else True,
     )
 
 

@@ -12,7 +12,19 @@ from dataclasses import dataclass
 
 import regex
 
+from lintkit import termscan
+
 TIMEOUT = 2.0  # seconds for one scan of one document by one pattern
+# Word boundaries, where the term's own edge is a word character: "cure" does not match inside
+# "secure", but "®" matches in "Spravato®" and "\(" right before a word. (Never between two word chars.)
+START = r"(?:(?<!\w)|(?!\w))"
+END = r"(?:(?!\w)|(?<!\w))"
+FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0
+# Spans shorter than this are scanned with the pattern alone; longer ones via termscan (same matches).
+SMALL_SPAN = 400
+# Terms whose meaning changes when compiled on their own: group references, conditionals, global
+# inline flags, \G, \K, recursion. Such lists are always scanned with the one alternation.
+_UNSAFE = regex.compile(r"\\[1-9gGK]|\(\?(?:P[=>]|&|R\)|[+-]?\d|\(|[a-zA-Z-]+\))")
 
 
 class TermError(ValueError):
@@ -33,18 +45,26 @@ class Terms:
 
     source: tuple[str, ...]
     pattern: regex.Pattern
+    plan: termscan.ScanPlan | None = None  # where matches may start (None: scan with `pattern`)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
         """Matches in text[pos:endpos]."""
+        end = endpos if endpos is not None else len(text)
         try:
-            yield from self.pattern.finditer(text, pos, endpos if endpos is not None else len(text), timeout=TIMEOUT)
+            if self.plan is not None and end - pos >= SMALL_SPAN:
+                yield from termscan.finditer(self.pattern, self.plan, text, pos, end, TIMEOUT)
+            else:
+                yield from self.pattern.finditer(text, pos, end, timeout=TIMEOUT)
         except TimeoutError:
             raise PatternTimeout(self.pattern.pattern[:80]) from None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         """First match in text[pos:endpos], or None."""
+        end = endpos if endpos is not None else len(text)
         try:
-            return self.pattern.search(text, pos, endpos if endpos is not None else len(text), timeout=TIMEOUT)
+            if self.plan is not None and end - pos >= SMALL_SPAN:
+                return next(termscan.finditer(self.pattern, self.plan, text, pos, end, TIMEOUT), None)
+            return self.pattern.search(text, pos, end, timeout=TIMEOUT)
         except TimeoutError:
             raise PatternTimeout(self.pattern.pattern[:80]) from None
 
@@ -82,6 +102,8 @@ def compile_terms(items: Sequence[object], lexicons: Mapping[str, Sequence[str]]
         except regex.error as err:
             index = i if len(terms) == len(items) else -1
             raise TermError(f"bad regular expression {t!r}: {err}", index) from None
-    body = "|".join(f"(?:{t})" for t in sorted(set(terms), key=lambda t: (-len(t), t)))
-    pattern = regex.compile(rf"(?<![\w])(?:{body})(?![\w])", regex.IGNORECASE | regex.MULTILINE | regex.VERSION0)
-    return Terms(tuple(terms), pattern)
+    ordered = sorted(set(terms), key=lambda t: (-len(t), t))
+    body = "|".join(f"(?:{t})" for t in ordered)
+    pattern = regex.compile(rf"{START}(?:{body}){END}", FLAGS)
+    safe = not any(_UNSAFE.search(t) for t in ordered)
+    return Terms(tuple(terms), pattern, termscan.plan(ordered, FLAGS) if safe else None)

@@ -45,9 +45,11 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
         if key in seen:
             continue
         seen.add(key)
-        if opts.explanations is not None:
-            after = opts.explanations.search(text, m.end(), min(len(text), m.end() + opts.window))
-            before = opts.explanations.search(text, max(0, m.start() - opts.window), m.start())
+        if opts.explanations is not None:  # the explanation must be in the term's own sentence
+            s = doc.sentences[doc.sentence_index(m.start())] if doc.sentences else None
+            lo, hi = (s.start, s.end) if s is not None else (0, len(text))
+            after = opts.explanations.search(text, m.end(), max(m.end(), min(hi, m.end() + opts.window)))
+            before = opts.explanations.search(text, max(lo, m.start() - opts.window), m.start())
             if after is not None or before is not None:
                 continue
         yield Hit(m.start(), m.end(), {"match": m.group(), "count": 1})

@@ -89,18 +89,19 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
             continue
         if opts.domain is not None and opts.domain.search(text, b.start, b.end) is not None:
             continue
+        start = b.start
         rest = total.copy()
         rest.subtract(bags[i])
-        sim = _cosine(bags[i], +rest)
-        if sim >= opts.threshold:
-            continue
-        start = b.start
         j = i - 1
         while j >= 0 and j > claimed and doc.blocks[j].kind == "heading" and (
             opts.domain is None or opts.domain.search(text, doc.blocks[j].start, doc.blocks[j].end) is None
-        ):
+        ):  # the block's own title: part of the finding, not of the document's topic
             start = doc.blocks[j].start
+            rest.subtract({k: 2 * v for k, v in bags[j].items()})
             j -= 1
+        sim = _cosine(bags[i], +rest)
+        if sim >= opts.threshold:
+            continue
         end, k = b.end, i + 1
         while k < len(doc.blocks) and _is_trailer(doc, opts, k):
             end, k = doc.blocks[k].end, k + 1

@@ -28,5 +28,7 @@ def format_of(path: str, extensions: dict[str, str] | None = None) -> str | None
 
 
 def parse(path: str, source: str, fmt: str) -> Document:
-    """Parse `source` (already decoded) in markup format `fmt`."""
+    """Parse `source` (already decoded) in markup format `fmt`; a leading BOM is dropped, as on read."""
+    if source.startswith("\ufeff"):
+        source = source[1:]
     return PARSERS[fmt](path, source)

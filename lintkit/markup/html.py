@@ -28,10 +28,12 @@ BLOCKS = {
 }
 BREAKS = frozenset(
     "p div section article header footer nav aside main ul ol dl table tr tbody thead tfoot form "
-    "fieldset address hr br pre figure details summary body html center label".split()
+    "fieldset address hr pre figure details summary body html center label".split()
 )
 _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
+_ENTITY = re.compile(r"&(?:#\d{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});?")
 
 
 class _Extractor(HTMLParser):
@@ -40,6 +42,7 @@ class _Extractor(HTMLParser):
         self.tb = TextBuilder()
         self.skip = 0
         self.link: tuple[int, str] | None = None
+        self.source = source
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
 
     def _offset(self) -> int:
@@ -60,7 +63,7 @@ class _Extractor(HTMLParser):
             self._alt(self._offset())
         elif tag == "a":
             self.link = (self.tb.length, dict(attrs).get("href") or "")
-        if tag in ("br", "wbr") and self.tb._block_start is not None:
+        if tag == "br" and self.tb._block_start is not None:
             self.tb.add_space(self._offset())
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -87,11 +90,27 @@ class _Extractor(HTMLParser):
         if not m:
             return
         g = next(k for k in (1, 2, 3) if m.group(k) is not None)
-        value = html.unescape(m.group(g)).strip()
-        if value:
-            self.tb.add_space(at)
-            self.tb.add(value, at + m.start(g), [at + m.start(g) + min(k, len(m.group(g)) - 1) for k in range(len(value))])
-            self.tb.add_space(at)
+        base = at + m.start(g)
+        chars: list[str] = []
+        where: list[int] = []
+        i = 0
+        for e in _ENTITY.finditer(m.group(g)):  # decode references, keeping each char's source index
+            chars += m.group(g)[i : e.start()]
+            where += range(base + i, base + e.start())
+            value = html.unescape(e.group())
+            chars += value
+            where += [base + e.start()] * len(value)
+            i = e.end()
+        chars += m.group(g)[i:]
+        where += range(base + i, base + len(m.group(g)))
+        words = [w.span() for w in _WORD.finditer("".join(chars))]
+        if not words:
+            return
+        self.tb.add_space(at)
+        for k, n in words:
+            self.tb.add_space(where[k])
+            self.tb.add("".join(chars[k:n]), 0, where[k:n])
+        self.tb.add_space(at + len(raw) - 1)
 
     def handle_data(self, data: str) -> None:
         if self.skip:
@@ -109,7 +128,10 @@ class _Extractor(HTMLParser):
             return
         at = self._offset()
         char = html.unescape(raw)
-        if char.isspace():
+        if char == raw:  # not a character reference ("Q&A", "&foo;"): the text as written
+            written = raw if self.source.startswith(raw, at) else raw[:-1]
+            self.tb.add(written, at)
+        elif char.isspace():
             self.tb.add_space(at)
         else:
             self.tb.add(char, at, [at] * len(char))

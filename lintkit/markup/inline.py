@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 from lintkit.document import Link, TextBuilder
 
@@ -17,6 +18,7 @@ _INLINE = re.compile(
     r"|(?P<imgtag><img\b[^>]*?\balt\s*=\s*(?P<q>[\"'])(?P<talt>.*?)(?P=q)[^>]*>)"
     r"|(?P<tag></?[A-Za-z][^>]*>)"
     r"|(?P<ent>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});)"
+    r"|(?P<hardbr>\\\n)"
     r"|(?P<esc>\\[\\`*_{}\[\]()#+\-.!|~<>])"
     r"|(?P<emph>\*+|_+|~~)",
     re.DOTALL,
@@ -24,36 +26,42 @@ _INLINE = re.compile(
 _SPACE = re.compile(r"\s+")
 
 
-def add_inline(tb: TextBuilder, s: str, at: int) -> None:
-    """Append the prose of inline Markdown `s`, whose first character is at source index `at`."""
+def add_inline(tb: TextBuilder, s: str, at: int, mapping: Sequence[int] | None = None) -> None:
+    """Append the prose of inline Markdown `s`, whose first character is at source index `at`.
+
+    With `mapping`, s[k] comes from source index mapping[k] instead (several source lines joined).
+    """
+    mp = mapping if mapping is not None else range(at, at + len(s))
     i = 0
     for m in _INLINE.finditer(s):
-        _add_plain(tb, s[i : m.start()], at + i)
+        _add_plain(tb, s[i : m.start()], mp[i : m.start()])
         i = m.end()
         if m.group("code") is not None:
             continue
         if m.group("img") is not None:
-            _add_plain(tb, m.group("alt"), at + m.start("alt"))
+            _add_plain(tb, m.group("alt"), mp[m.start("alt") : m.end("alt")])
         elif m.group("link") is not None:
             start = tb.length
-            add_inline(tb, m.group("ltext"), at + m.start("ltext"))
+            add_inline(tb, m.group("ltext"), 0, mp[m.start("ltext") : m.end("ltext")])
             tb.links.append(Link(start, tb.length, m.group("url")))
         elif m.group("reflink") is not None:
-            add_inline(tb, m.group("rtext"), at + m.start("rtext"))
+            add_inline(tb, m.group("rtext"), 0, mp[m.start("rtext") : m.end("rtext")])
         elif m.group("auto") is not None:
             start = tb.length
-            _add_plain(tb, m.group("aurl"), at + m.start("aurl"))
+            _add_plain(tb, m.group("aurl"), mp[m.start("aurl") : m.end("aurl")])
             tb.links.append(Link(start, tb.length, m.group("aurl")))
         elif m.group("imgtag") is not None:
-            _add_plain(tb, m.group("talt"), at + m.start("talt"))
+            _add_plain(tb, m.group("talt"), mp[m.start("talt") : m.end("talt")])
         elif m.group("ent") is not None:
             char = html.unescape(m.group("ent"))
-            tb.add(" " if char.isspace() else char, at + m.start(), [at + m.start()] * len(char))
+            tb.add(" " if char.isspace() else char, 0, [mp[m.start()]] * len(char))
+        elif m.group("hardbr") is not None:
+            tb.add_space(mp[m.start()])
         elif m.group("esc") is not None:
-            tb.add(m.group()[1], at + m.start() + 1)
+            tb.add(m.group()[1], 0, mp[m.start() + 1 : m.end()])
         elif m.group("emph") is not None and not _is_delimiter(s, m.start(), m.end()):
-            tb.add(m.group(), at + m.start())
-    _add_plain(tb, s[i:], at + i)
+            tb.add(m.group(), 0, mp[m.start() : m.end()])
+    _add_plain(tb, s[i:], mp[i:])
 
 
 def _is_delimiter(s: str, start: int, end: int) -> bool:
@@ -65,11 +73,11 @@ def _is_delimiter(s: str, start: int, end: int) -> bool:
     return not (before.isspace() and after.isspace())
 
 
-def _add_plain(tb: TextBuilder, s: str, at: int) -> None:
-    """Add literal text, folding white space runs (including newlines) into one space."""
+def _add_plain(tb: TextBuilder, s: str, mp: Sequence[int]) -> None:
+    """Add literal text (s[k] from source index mp[k]), folding white space runs into one space."""
     i = 0
     for m in _SPACE.finditer(s):
-        tb.add(s[i : m.start()], at + i)
-        tb.add_space(at + m.start())
+        tb.add(s[i : m.start()], 0, mp[i : m.start()])
+        tb.add_space(mp[m.start()])
         i = m.end()
-    tb.add(s[i:], at + i)
+    tb.add(s[i:], 0, mp[i:])

@@ -31,9 +31,47 @@ def _lines(source: str) -> list[tuple[int, str]]:
     return out
 
 
+class _Builder(TextBuilder):
+    """A TextBuilder that holds the lines of a paragraph, item or quote until the block ends, so
+    inline markup (links, emphasis, comments) may span line breaks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pending: list[tuple[str, int]] = []
+
+    def add_line(self, s: str, at: int) -> None:
+        """Queue one line of the open block; `at` is the source index of s[0]."""
+        self.pending.append((s, at))
+
+    def flush(self) -> None:
+        """Add the queued lines as one inline run, each line break mapped to the end of its line."""
+        lines, self.pending = self.pending, []
+        if not lines:
+            return
+        parts: list[str] = []
+        mapping: list[int] = []
+        end = 0
+        for k, (s, at) in enumerate(lines):
+            if k:
+                parts.append("\n")
+                mapping.append(end)
+            parts.append(s)
+            mapping.extend(range(at, at + len(s)))
+            end = at + len(s)
+        add_inline(self, "".join(parts), 0, mapping)
+
+    def open_block(self, kind: str, level: int = 0) -> None:
+        self.flush()
+        super().open_block(kind, level)
+
+    def close_block(self) -> None:
+        self.flush()
+        super().close_block()
+
+
 def parse(path: str, source: str) -> Document:
     """Build a Document from Markdown."""
-    tb = TextBuilder()
+    tb = _Builder()
     lines = _lines(source)
     i, n = 0, len(lines)
     if lines and lines[0][1].strip() == "---":  # front matter
@@ -47,13 +85,14 @@ def parse(path: str, source: str) -> Document:
         at, line = lines[i]
         i += 1
         if fence is not None:
-            if line.strip().startswith(fence):
+            closing = line.strip()
+            if closing.startswith(fence) and not closing.strip(fence[0]):
                 fence = None
             continue
         m = _FENCE.match(line)
         if m:
             tb.close_block()
-            current, fence = None, m.group(1)[0] * 3
+            current, fence = None, m.group(1)
             continue
         if not line.strip():
             tb.close_block()
@@ -100,15 +139,13 @@ def parse(path: str, source: str) -> Document:
         if m := _ITEM.match(line):
             tb.open_block("item")
             current = "item"
-            add_inline(tb, line[m.end() :].strip(), at + m.end() + _lead(line[m.end() :]))
+            tb.add_line(line[m.end() :].strip(), at + m.end() + _lead(line[m.end() :]))
             continue
         kind = "quote" if quoted else "paragraph"
-        if current in ("paragraph", "item", "quote"):
-            tb.add_space(at)
-        else:
+        if current not in ("paragraph", "item", "quote"):
             tb.open_block(kind)
             current = kind
-        add_inline(tb, line.strip(), at + _lead(line))
+        tb.add_line(line.strip(), at + _lead(line))
     return tb.build(path, source)
 
 
@@ -116,7 +153,7 @@ def _lead(s: str) -> int:
     return len(s) - len(s.lstrip())
 
 
-def _retag_heading(tb: TextBuilder, level: int) -> None:
+def _retag_heading(tb: _Builder, level: int) -> None:
     """Turn the open paragraph into a heading (setext underline seen)."""
     tb._block_kind, tb._block_level = "heading", level
     tb.close_block()

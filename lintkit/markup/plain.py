@@ -44,6 +44,8 @@ def parse(path: str, source: str) -> Document:
         bullet = _BULLET.match(line)
         soft = prev is not None and not prev.endswith(_END_PUNCT) and stripped[0].islower() and not bullet
         if soft:
+            if tb._block_kind == "heading":  # a short first line that wraps on is a paragraph
+                tb._block_kind = "paragraph"
             tb.add(" ", start + lead - 1 if lead else start, [start + lead - 1 if lead else start])
         elif bullet:
             tb.open_block("item")
