@@ -10,6 +10,8 @@ YAML keys:
   min_words   shortest block judged (default 12)
   domain      terms that mark a block as on-topic whatever its words (e.g. health vocabulary)
   stopwords   extra words to ignore
+  related_headings  headings that open a "related posts" list ("You may also like", "Recent
+              Posts"); each title in the list (4+ words) is judged on its own, with the same test
 Message fields: {match} (the block's first words), {similarity}.
 """
 
@@ -46,6 +48,7 @@ class Options:
     min_words: int = 12
     domain: Terms | None = None
     stopwords: tuple[str, ...] = ()
+    related_headings: Terms | None = None
 
 
 def _stem(w: str) -> str:
@@ -80,6 +83,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
             total[k] += v * (2 if b.kind == "heading" else 1)
     if len(doc.blocks) < 4:
         return
+    yield from _related_titles(doc, opts, bags, total)
     claimed = -1
     for i, b in enumerate(doc.blocks):
         if b.kind == "heading" or i <= claimed:
@@ -118,3 +122,35 @@ def _is_trailer(doc: Document, opts: Options, k: int) -> bool:
     if after is not None and len(doc.text[after.start : after.end].split()) >= opts.min_words:
         return False  # the title of the next block, not a trailer of this one
     return opts.domain is None or opts.domain.search(doc.text, b.start, b.end) is None
+
+
+def _off_topic(doc: Document, opts: Options, bags: list[Counter], total: Counter, i: int) -> float | None:
+    """The block's similarity to the rest of the document if it is off-topic, else None."""
+    b = doc.blocks[i]
+    if opts.domain is not None and opts.domain.search(doc.text, b.start, b.end) is not None:
+        return None
+    rest = total.copy()
+    rest.subtract(bags[i])
+    sim = _cosine(bags[i], +rest)
+    return sim if sim < opts.threshold else None
+
+
+def _related_titles(doc: Document, opts: Options, bags: list[Counter], total: Counter) -> Iterator[Hit]:
+    """Off-topic titles in a list that follows a related-posts heading."""
+    if opts.related_headings is None:
+        return
+    text = doc.text
+    for h, head in enumerate(doc.blocks):
+        m = opts.related_headings.search(text, head.start, head.end)
+        if m is None or text[head.start : head.end].strip(" :.") != m.group():
+            continue
+        for i in range(h + 1, len(doc.blocks)):
+            b = doc.blocks[i]
+            n_words = len(text[b.start : b.end].split())
+            if b.kind == "paragraph" and n_words >= opts.min_words:
+                break
+            if n_words < 4 or n_words >= opts.min_words:
+                continue
+            sim = _off_topic(doc, opts, bags, total, i)
+            if sim is not None:
+                yield Hit(b.start, b.end, {"match": excerpt(text[b.start : b.end], 50), "similarity": round(sim, 2)})
