@@ -51,7 +51,8 @@ def discover(paths: list[str], extensions: dict[str, str], exclude: list[str] | 
                     if fmt and not any(fnmatch(full, pat) or fnmatch(name, pat) for pat in exclude or []):
                         found.append(Source(full, fmt))
         elif os.path.exists(p) or os.path.islink(p):
-            found.append(Source(p, format_of(p, extensions) or "text"))
+            if not any(fnmatch(p, pat) or fnmatch(os.path.basename(p), pat) for pat in exclude or []):
+                found.append(Source(p, format_of(p, extensions) or "text"))
         else:
             errors.append(f"{p}: no such file or directory")
     return found, errors
