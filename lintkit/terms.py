@@ -22,9 +22,6 @@ END = r"(?:(?!\w)|(?<!\w))"
 FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0
 # Spans shorter than this are scanned with the pattern alone; longer ones via termscan (same matches).
 SMALL_SPAN = 400
-# Terms whose meaning changes when compiled on their own: group references, conditionals, global
-# inline flags, \G, \K, recursion. Such lists are always scanned with the one alternation.
-_UNSAFE = regex.compile(r"\\[1-9gGK]|\(\?(?:P[=>]|&|R\)|[+-]?\d|\(|[a-zA-Z-]+\))")
 
 
 class TermError(ValueError):
@@ -105,5 +102,4 @@ def compile_terms(items: Sequence[object], lexicons: Mapping[str, Sequence[str]]
     ordered = sorted(set(terms), key=lambda t: (-len(t), t))
     body = "|".join(f"(?:{t})" for t in ordered)
     pattern = regex.compile(rf"{START}(?:{body}){END}", FLAGS)
-    safe = not any(_UNSAFE.search(t) for t in ordered)
-    return Terms(tuple(terms), pattern, termscan.plan(ordered, FLAGS) if safe else None)
+    return Terms(tuple(terms), pattern, termscan.plan(ordered, FLAGS, START, END))

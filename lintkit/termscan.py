@@ -1,19 +1,21 @@
-"""Fast, exact scanning of a term list: find where a match may start, then let the pattern decide.
+"""Fast, exact scanning of a term list: find where a match may start, then let the terms decide.
 
-A term list compiles to one alternation `(?<![\\w])(?:t1|t2|...)(?![\\w])`. The `regex` engine
-has no literal prefix to skip ahead with, so it tries every branch at every position (tens of ms
-per MB per term). Instead, each term is reduced at compile time to the lower-cased first letters
-(up to KEY characters) its matches must start with; a document's word starts are indexed by the
-same key once; and the alternation is then only tried, with `match`, at those word starts, in
-order. A term whose start cannot be read off (a class, `\\d`, a leading non-word character) is
-"wild": it is scanned on its own with `overlapped=True`, which reports every position where it
-can match. The candidate positions are thus a superset of the match starts, and trying the full
-pattern at each of them, in order, yields exactly the matches `pattern.finditer` yields.
+A term list compiles to one alternation `START(?:t1|t2|...)END`. The `regex` engine has no literal
+prefix to skip ahead with, so it tries every branch at every position (tens of ms per MB per
+term). Instead, each term is reduced at compile time to the lower-cased first letters (up to KEY
+characters) its matches must start with; a document's word starts are indexed by the same key
+once; and at each word start only the terms with that key are tried, each with its own pattern,
+in the alternation's order: the first that matches is the branch the alternation would take, so
+the span is the same. A term led by a word-character class (`\\w`, `\\d`, `[A-Z]`) is tried at
+every word start. Any other term is "wild": it is scanned on its own with `overlapped=True`, which
+reports every position where it can match, and the full alternation is tried there. Together the
+candidates are a superset of the match starts, so the matches are exactly `pattern.finditer`'s.
 """
 
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -21,19 +23,23 @@ import regex
 
 KEY = 3  # characters of a word start used as its key
 MAX_VARIANTS = 64  # leading-group expansions per term before it is treated as wild
-_WORD = regex.compile(r"(?<![\w])\w{1,%d}" % KEY, regex.VERSION0)
+_RUN = regex.compile(r"\w+", regex.VERSION0)
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _QUANT = "?*+{"
 _LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
 _GROUP = regex.compile(r"\((?:\?(?:-?i:|:|>|P<\w+>|<\w+>))?")
+_SPECIAL = regex.compile(r"P[=>]|&|R\)|[+-]?\d|\(|[a-zA-Z-]+\)")
+_WORD_CLASS = regex.compile(r"\\[wd]|\[(?:[A-Za-z0-9_](?:-[A-Za-z0-9_])?|\\[wd])+\]")
 
 
 @dataclass(frozen=True)
 class ScanPlan:
-    """Keys every match of a term list starts with, and the terms that have no key (`wild`)."""
+    """Per key, the terms (indices into `parts`, in alternation order) to try at a word start."""
 
-    keys: frozenset[str]
-    wild: tuple[regex.Pattern, ...]
+    by_key: dict[str, tuple[int, ...]]
+    parts: tuple[regex.Pattern, ...]  # START(?:term)END for every term, in alternation order
+    scans: tuple[regex.Pattern, ...]  # terms without a key for every variant: searched for as written
+    scan_term: tuple[int, ...]  # the index of each scanned term
 
 
 @dataclass
@@ -47,6 +53,7 @@ class WordIndex:
 
 
 _last: list[WordIndex] = []  # one-entry cache: the index of the document being linted
+_compiled: dict[tuple[str, int], regex.Pattern] = {}  # cache: term patterns shared by term lists
 
 
 def word_index(text: str, timeout: float) -> WordIndex:
@@ -56,8 +63,8 @@ def word_index(text: str, timeout: float) -> WordIndex:
     by_key: dict[str, list[int]] = {}
     odd: list[int] = []
     starts: list[int] = []
-    for m in _WORD.finditer(text, timeout=timeout):
-        p, w = m.start(), m.group()
+    for m in _RUN.finditer(text, timeout=timeout):
+        p, w = m.start(), m.group()[:KEY]
         starts.append(p)
         if w.isascii():
             by_key.setdefault(w.lower(), []).append(p)
@@ -67,38 +74,99 @@ def word_index(text: str, timeout: float) -> WordIndex:
     return _last[0]
 
 
-def plan(terms: list[str], flags: int) -> ScanPlan | None:
-    """The ScanPlan of safe `terms` (compiled with `flags`), or None when a key cannot help."""
-    keys: set[str] = set()
-    wild: list[str] = []
-    for t in terms:
+def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
+    """The ScanPlan of `terms`, in alternation order (each wrapped as start(?:t)end), or None.
+
+    A term all of whose variants have a key is tried at those word starts; any other term is
+    searched for as written. None when a term means something else alone (see `unsafe`)."""
+    if any(unsafe(t) for t in terms):
+        return None
+    by_key: dict[str, set[int]] = {}
+    scanned: list[int] = []
+    for i, t in enumerate(terms):
         variants = _variants(t)
-        if variants is None:
-            wild.append(t)
-            continue
-        for v in variants:
-            k = _key(v)
-            if k is None:
-                wild.append(v)
-            else:
-                keys.add(k)
-    if not keys:
+        keys = [_key(v) for v in variants] if variants is not None else [None]
+        if all(keys):
+            for k in keys:
+                by_key.setdefault(k, set()).add(i)
+        else:
+            scanned.append(i)
+    if not by_key:
         return None
     try:
-        compiled = tuple(regex.compile(rf"(?:(?<!\w)|(?!\w))(?:{w})(?:(?!\w)|(?<!\w))", flags) for w in dict.fromkeys(wild))
+        parts = tuple(_compile(f"{start}(?:{t}){end}", flags) for t in terms)
     except regex.error:
         return None
-    return ScanPlan(frozenset(keys), compiled)
+    lists = {k: tuple(sorted(v)) for k, v in by_key.items()}
+    return ScanPlan(lists, parts, tuple(parts[i] for i in scanned), tuple(scanned))
 
 
-def finditer(full: regex.Pattern, sp: ScanPlan, text: str, pos: int, end: int, timeout: float) -> Iterator[regex.Match]:
-    """Exactly `full.finditer(text, pos, end)`, trying `full` only where a match may start."""
-    last = pos
-    for p in candidates(sp, text, pos, end, timeout):
-        if p < last:
+def unsafe(t: str) -> bool:
+    """Does `t` change meaning when compiled alone: group references or calls, conditionals,
+    global inline flags, \\G or \\K? (Escapes and character classes are skipped.)"""
+    i, in_class = 0, False
+    while i < len(t):
+        c = t[i]
+        if c == "\\":
+            if t[i + 1 : i + 2] in tuple("123456789gGK"):
+                return True
+            i += 2
             continue
-        m = full.match(text, p, end, timeout=timeout)
-        if m is None:
+        if in_class:
+            in_class = c != "]" or t[i - 1] == "["
+        elif c == "[":
+            in_class = True
+        elif c == "(" and t[i + 1 : i + 2] == "?" and _SPECIAL.match(t, i + 2):
+            return True
+        i += 1
+    return False
+
+
+def _compile(pattern: str, flags: int) -> regex.Pattern:
+    key = (pattern, flags)
+    if key not in _compiled:
+        _compiled[key] = regex.compile(pattern, flags)
+    return _compiled[key]
+
+
+def finditer(
+    full: regex.Pattern, sp: ScanPlan, text: str, pos: int, end: int, timeout: float
+) -> Iterator[regex.Match]:
+    """The matches of `full.finditer(text, pos, end)` (same spans), trying terms only where they may start.
+
+    Keyed terms are tried at the word starts with their key; each unkeyed variant's next match at
+    or after the last match's end is kept in a heap (searched for again once passed); positions
+    the keys cannot vouch for (non-ASCII word starts, a word cut by `end`) get the full pattern."""
+    keyed = _keyed(sp, text, pos, end, timeout)
+    order = sorted(keyed)
+    parts, scans = sp.parts, sp.scans
+    heap = [(m.start(), n) for n, w in enumerate(scans) if (m := w.search(text, pos, end, timeout=timeout))]
+    heapq.heapify(heap)
+    last, k, never = pos, 0, end + 1
+    while True:
+        while heap and heap[0][0] < last:
+            n = heapq.heappop(heap)[1]
+            m = scans[n].search(text, last, end, timeout=timeout)
+            if m is not None:
+                heapq.heappush(heap, (m.start(), n))
+        while k < len(order) and order[k] < last:
+            k += 1
+        p = min(order[k] if k < len(order) else never, heap[0][0] if heap else never)
+        if p == never:
+            return
+        which = keyed.get(p, ())
+        if heap and heap[0][0] == p and which is not None:
+            which = tuple(sorted({*which, *(sp.scan_term[n] for s, n in heap if s == p)}))
+        if which is None:
+            m = full.match(text, p, end, timeout=timeout)
+        else:
+            m = next((x for j in which if (x := parts[j].match(text, p, end, timeout=timeout))), None)
+        if m is None:  # variants may match where their term does not (lookarounds dropped)
+            while heap and heap[0][0] == p:
+                n = heapq.heappop(heap)[1]
+                if (m := scans[n].search(text, p + 1, end, timeout=timeout)) is not None:
+                    heapq.heappush(heap, (m.start(), n))
+            k += k < len(order) and order[k] == p
             continue
         if m.end() == m.start():  # an empty match: leave the bookkeeping to the engine
             yield from full.finditer(text, last, end, timeout=timeout)
@@ -107,24 +175,24 @@ def finditer(full: regex.Pattern, sp: ScanPlan, text: str, pos: int, end: int, t
         last = m.end()
 
 
-def candidates(sp: ScanPlan, text: str, pos: int, end: int, timeout: float) -> list[int]:
-    """Sorted positions in [pos, end) where a match of the term list may start."""
+def _keyed(sp: ScanPlan, text: str, pos: int, end: int, timeout: float) -> dict[int, tuple[int, ...] | None]:
+    """Word starts in [pos, end) with a key of the plan -> its terms; None: try the full pattern."""
     idx = word_index(text, timeout)
-    out: list[int] = []
+    out: dict[int, tuple[int, ...] | None] = {}
     whole = pos == 0 and end >= len(text)
-    for k in sp.keys:
+
+    def span(lst: list[int]) -> list[int]:
+        return lst if whole else lst[bisect.bisect_left(lst, pos) : bisect.bisect_left(lst, end)]
+
+    for k, which in sp.by_key.items():
         lst = idx.by_key.get(k)
         if lst:
-            out.extend(lst if whole else lst[bisect.bisect_left(lst, pos) : bisect.bisect_left(lst, end)])
-    odd = idx.odd
-    out.extend(odd if whole else odd[bisect.bisect_left(odd, pos) : bisect.bisect_left(odd, end)])
+            out.update(dict.fromkeys(span(lst), which))
+    out.update(dict.fromkeys(span(idx.odd)))
     if end < len(text):  # a word cut by `end` has a shorter key inside the span than in the text
         i = bisect.bisect_left(idx.starts, end) - 1
         if i >= 0 and idx.starts[i] >= pos:
-            out.append(idx.starts[i])
-    for w in sp.wild:
-        out.extend(m.start() for m in w.finditer(text, pos, end, overlapped=True, timeout=timeout))
-    out = sorted(set(out))
+            out[idx.starts[i]] = None
     return out
 
 
@@ -168,7 +236,8 @@ def _skip_lookarounds(v: str) -> str | None:
 
 
 def _key(v: str) -> str | None:
-    """The key every match of `v` starts with: its first KEY letters, or a whole shorter word."""
+    """The key every match of `v` starts with: its first KEY letters or a whole shorter word; ""
+    when it starts with some word character (tried at every word start); None if it may not."""
     word = ""
     i = 0
     while i < len(v) and len(word) < KEY:
@@ -183,7 +252,10 @@ def _key(v: str) -> str | None:
         break
     if len(word) >= KEY or (word and i >= len(v)):
         return word
-    return None
+    if word:
+        return ""
+    m = _WORD_CLASS.match(v)
+    return "" if m is not None and v[m.end() : m.end() + 1] not in ("?", "*", "{") else None
 
 
 def _is_quant(c: str) -> bool:
