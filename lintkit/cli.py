@@ -16,6 +16,13 @@ def _csv(values: list[str] | None) -> list[str]:
     return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
 
 
+def _jobs(value: str) -> int:
+    n = int(value)
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 (the number of cores) or more")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used to document the CLI)."""
     from lintkit.report import FORMAT_NAMES
@@ -40,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
     c.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in baseline FILE")
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
+    c.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="processes for linting (default: one per core)")
+    c.add_argument("--no-cache", action="store_true", help="do not read or write the compiled-rules cache")
     r = sub.add_parser("rules", help="list the rules")
     r.add_argument("--rules", action="append", default=[], metavar="PATH")
     r.add_argument("--no-default-rules", action="store_true")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 
 BLOCK_KINDS = ("heading", "paragraph", "item", "quote", "cell", "alt")
 
@@ -95,13 +96,31 @@ class Document:
 
     def block_of(self, offset: int) -> int:
         """Index of the block containing text offset `offset` (or the nearest one before it)."""
-        starts = [b.start for b in self.blocks]
-        return max(0, bisect.bisect_right(starts, offset) - 1)
+        return max(0, bisect.bisect_right(self.block_starts, offset) - 1)
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing text offset `offset` (or the nearest before it)."""
-        starts = [s.start for s in self.sentences]
-        return max(0, bisect.bisect_right(starts, offset) - 1)
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+
+    @cached_property
+    def block_starts(self) -> list[int]:
+        """Start offsets of the blocks (computed once: blocks do not change after parsing)."""
+        return [b.start for b in self.blocks]
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Start offsets of the sentences, in order."""
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def link_starts(self) -> list[int]:
+        """Start offsets of the links, sorted (a link inside another's text is recorded first)."""
+        return sorted(link.start for link in self.links)
+
+    def has_link(self, start: int, end: int) -> bool:
+        """Does a link start in the text span [start, end)?"""
+        i = bisect.bisect_left(self.link_starts, start)
+        return i < len(self.link_starts) and self.link_starts[i] < end
 
 
 class TextBuilder:

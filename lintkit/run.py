@@ -12,8 +12,10 @@ from pathlib import Path
 from lintkit import baseline as baselinemod
 from lintkit import config as configmod
 from lintkit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _csv, fail, rule_paths
-from lintkit.linter import SEVERITY_RANK, Finding, RuleRuntimeError, lint
-from lintkit.rules import Rule, RuleError, load_rules
+from lintkit.linter import SEVERITY_RANK, Finding, lint
+from lintkit.cache import load_rules
+from lintkit.parallel import Job, default_jobs, lint_files
+from lintkit.rules import Rule, RuleError
 
 
 def _matches(rule_id: str, ids: list[str]) -> bool:
@@ -68,7 +70,8 @@ def run_check(args: argparse.Namespace) -> int:
     except configmod.ConfigError as err:
         return fail(str(err))
     try:
-        rules = load_rules(rule_paths(args, cfg.rules, cfg.no_default_rules))
+        paths = rule_paths(args, cfg.rules, cfg.no_default_rules)
+        rules = load_rules(paths) if not args.no_cache else load_rules(paths, use_cache=False)
     except RuleError as err:
         return fail(f"{err}\n  fix the rule file, or leave it out of --rules / the config's 'rules' list")
     rules = select_rules(rules, cfg, args)
@@ -82,27 +85,32 @@ def run_check(args: argparse.Namespace) -> int:
     results: list[FileResult] = []
     keep_doc = _show_source(args) or (args.format or "text") in ("html",)
     stdin_bytes = None
+    jobs: list[Job] = []
     for src in sources:
         path, fmt = src.path, src.fmt
-        try:
-            text = None
-            if path == "-":
-                stdin_bytes = stdin_bytes if stdin_bytes is not None else sys.stdin.buffer.read()
-                path = args.stdin_filename or "-"
-                from lintkit.markup import format_of
+        if path == "-":  # standard input is read here; files are read where they are linted
+            stdin_bytes = stdin_bytes if stdin_bytes is not None else sys.stdin.buffer.read()
+            path = args.stdin_filename or "-"
+            from lintkit.markup import format_of
 
-                fmt = format_of(path, extensions) or "text"
-                text = read(path, stdin_bytes)
-            findings, doc = lint_source(path, fmt, rules, target, text)
-        except InputError as err:
-            errors.append(str(err))
+            fmt = format_of(path, extensions) or "text"
+            try:
+                jobs.append(Job(path, fmt, read(path, stdin_bytes)))
+            except InputError as err:
+                jobs.append(Job(path, fmt, error=str(err)))
             continue
-        except RuleRuntimeError as err:
-            return fail(str(err))
+        jobs.append(Job(path, fmt))
+    outcomes = lint_files(jobs, rules, target, args.jobs or default_jobs(), keep_doc, baseline is not None)
+    for path, findings, doc, text, error, fatal in outcomes:
+        if error is not None:
+            errors.append(error)
+            continue
+        if fatal is not None:
+            return fail(fatal)
         findings = _per_file_ignores(findings, path, cfg.per_file_ignores)
         if baseline is not None:
-            findings = baseline.apply(path, findings, doc.text)
-        results.append(FileResult(path, findings, doc if keep_doc else None))
+            findings = baseline.apply(path, findings, text)
+        results.append(FileResult(path, findings, doc))
     report = Report(results, {r.id: r for r in rules}, errors, target_grade=target)
     for e in errors:
         print(f"lintkit: error: {e}", file=sys.stderr)

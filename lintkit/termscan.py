@@ -1,15 +1,16 @@
 """Fast, exact scanning of a term list: find where a match may start, then let the terms decide.
 
 A term list compiles to one alternation `START(?:t1|t2|...)END`. The `regex` engine has no literal
-prefix to skip ahead with, so it tries every branch at every position (tens of ms per MB per
-term). Instead, each term is reduced at compile time to the lower-cased first letters (up to KEY
-characters) its matches must start with; a document's word starts are indexed by the same key
-once; and at each word start only the terms with that key are tried, each with its own pattern,
-in the alternation's order: the first that matches is the branch the alternation would take, so
-the span is the same. A term led by a word-character class (`\\w`, `\\d`, `[A-Z]`) is tried at
-every word start. Any other term is "wild": it is scanned on its own with `overlapped=True`, which
-reports every position where it can match, and the full alternation is tried there. Together the
-candidates are a superset of the match starts, so the matches are exactly `pattern.finditer`'s.
+prefix to skip ahead with, so it tries every branch at every position (tens of ms per MB per term).
+Instead (see termparse), each term's variants are reduced at compile time to the key their matches
+must start with: the whole first word when a non-word character must follow it, else its first
+KEY letters. A document's word starts are indexed by both keys once; at a word start only the
+terms with its key are tried, each with its own pattern, in the alternation's order (after a check
+of their literal start), so the first that matches is the branch the alternation would take and
+the span is the same. A term without a key for every variant is searched for as written (a heap
+keeps each one's next match); a word start with non-ASCII letters, or cut by the end of the span,
+gets the whole alternation. The positions tried are a superset of where matches start, so the
+matches found are exactly those of `pattern.finditer` (tests/test_fast_path.py checks this).
 """
 
 from __future__ import annotations
@@ -21,15 +22,9 @@ from dataclasses import dataclass
 
 import regex
 
-KEY = 3  # characters of a word start used as its key
-MAX_VARIANTS = 64  # leading-group expansions per term before it is treated as wild
+from lintkit.termparse import KEY, key, literal, unsafe, variants
+
 _RUN = regex.compile(r"\w+", regex.VERSION0)
-_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-_QUANT = "?*+{"
-_LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
-_GROUP = regex.compile(r"\((?:\?(?:-?i:|:|>|P<\w+>|<\w+>))?")
-_SPECIAL = regex.compile(r"P[=>]|&|R\)|[+-]?\d|\(|[a-zA-Z-]+\)")
-_WORD_CLASS = regex.compile(r"\\[wd]|\[(?:[A-Za-z0-9_](?:-[A-Za-z0-9_])?|\\[wd])+\]")
 
 
 @dataclass(frozen=True)
@@ -37,6 +32,8 @@ class ScanPlan:
     """Per key, the terms (indices into `parts`, in alternation order) to try at a word start."""
 
     by_key: dict[str, tuple[int, ...]]
+    prefixes: dict[int, tuple[str, ...]]  # keyed term -> lower-case literal starts of its variants
+    longest: int  # the longest of them
     parts: tuple[regex.Pattern, ...]  # START(?:term)END for every term, in alternation order
     scans: tuple[regex.Pattern, ...]  # terms without a key for every variant: searched for as written
     scan_term: tuple[int, ...]  # the index of each scanned term
@@ -64,11 +61,14 @@ def word_index(text: str, timeout: float) -> WordIndex:
     odd: list[int] = []
     starts: list[int] = []
     for m in _RUN.finditer(text, timeout=timeout):
-        p, w = m.start(), m.group()[:KEY]
+        p, w = m.start(), m.group()
         starts.append(p)
-        if w.isascii():
-            by_key.setdefault(w.lower(), []).append(p)
-        else:
+        if w.isascii():  # keyed twice: the whole word ("word ") and its first KEY letters
+            w = w.lower()
+            by_key.setdefault(w + " ", []).append(p)
+            if len(w) >= KEY:
+                by_key.setdefault(w[:KEY], []).append(p)
+        else:  # (a non-ASCII letter may match an ASCII one case-insensitively: K, ſ)
             odd.append(p)
     _last[:] = [WordIndex(text, by_key, odd, starts)]
     return _last[0]
@@ -82,13 +82,15 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
     if any(unsafe(t) for t in terms):
         return None
     by_key: dict[str, set[int]] = {}
+    prefixes: dict[int, tuple[str, ...]] = {}
     scanned: list[int] = []
     for i, t in enumerate(terms):
-        variants = _variants(t)
-        keys = [_key(v) for v in variants] if variants is not None else [None]
-        if all(keys):
+        vs = variants(t)
+        keys = [key(v) for v in vs] if vs is not None else [None]
+        if vs is not None and all(keys):
             for k in keys:
                 by_key.setdefault(k, set()).add(i)
+            prefixes[i] = tuple({literal(v) for v in vs})
         else:
             scanned.append(i)
     if not by_key:
@@ -97,29 +99,14 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
         parts = tuple(_compile(f"{start}(?:{t}){end}", flags) for t in terms)
     except regex.error:
         return None
-    lists = {k: tuple(sorted(v)) for k, v in by_key.items()}
-    return ScanPlan(lists, parts, tuple(parts[i] for i in scanned), tuple(scanned))
-
-
-def unsafe(t: str) -> bool:
-    """Does `t` change meaning when compiled alone: group references or calls, conditionals,
-    global inline flags, \\G or \\K? (Escapes and character classes are skipped.)"""
-    i, in_class = 0, False
-    while i < len(t):
-        c = t[i]
-        if c == "\\":
-            if t[i + 1 : i + 2] in tuple("123456789gGK"):
-                return True
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]" or t[i - 1] == "["
-        elif c == "[":
-            in_class = True
-        elif c == "(" and t[i + 1 : i + 2] == "?" and _SPECIAL.match(t, i + 2):
-            return True
-        i += 1
-    return False
+    # A word start has two keys, its whole word and its first letters: a whole-word list also holds
+    # the terms of its prefix, and comes after the prefixes, so that it is the one kept (_keyed).
+    lists = {k: tuple(sorted(v)) for k, v in by_key.items() if not k.endswith(" ")}
+    for k, v in by_key.items():
+        if k.endswith(" "):
+            lists[k] = tuple(sorted(v | by_key.get(k[:KEY], set()) if len(k) > KEY else v))
+    longest = max(len(x) for pre in prefixes.values() for x in pre)
+    return ScanPlan(lists, prefixes, longest, parts, tuple(parts[i] for i in scanned), tuple(scanned))
 
 
 def _compile(pattern: str, flags: int) -> regex.Pattern:
@@ -160,6 +147,10 @@ def finditer(
         if which is None:
             m = full.match(text, p, end, timeout=timeout)
         else:
+            seg = text[p : p + sp.longest]
+            if seg.isascii():  # a term can only match where one of its literal starts is
+                low, pre = seg.lower(), sp.prefixes
+                which = [j for j in which if j not in pre or low.startswith(pre[j])]
             m = next((x for j in which if (x := parts[j].match(text, p, end, timeout=timeout))), None)
         if m is None:  # variants may match where their term does not (lookarounds dropped)
             while heap and heap[0][0] == p:
@@ -193,127 +184,4 @@ def _keyed(sp: ScanPlan, text: str, pos: int, end: int, timeout: float) -> dict[
         i = bisect.bisect_left(idx.starts, end) - 1
         if i >= 0 and idx.starts[i] >= pos:
             out[idx.starts[i]] = None
-    return out
-
-
-def _variants(t: str) -> list[str] | None:
-    """`t` with leading groups distributed: `(?:a|b)?c` -> [`ac`, `bc`, `c`]; None if too many."""
-    done: list[str] = []
-    todo = _split(t)
-    while todo:
-        v = _skip_lookarounds(todo.pop())
-        if v is None:
-            return None
-        g = _GROUP.match(v)
-        if not v.startswith("(") or g is None or g.end() == 1 and v.startswith("(?"):
-            done.append(v)
-        else:
-            close = _close(v, 0)
-            if close is None:
-                return None
-            body, rest = v[g.end() : close], v[close + 1 :]
-            optional = rest[:1] == "?"
-            if optional:  # `?`, lazy `??` or possessive `?+`: the group may be absent
-                rest = rest[2:] if rest[1:2] in ("?", "+") and rest[1:2] else rest[1:]
-            elif _is_quant(rest[:1]):
-                return None
-            todo.extend(alt + rest for alt in _split(body))
-            if optional:
-                todo.append(rest)
-        if len(done) + len(todo) > MAX_VARIANTS:
-            return None
-    return done
-
-
-def _skip_lookarounds(v: str) -> str | None:
-    """Drop zero-width lookarounds at the start of `v` (they only narrow the matches)."""
-    while v.startswith(_LOOKAROUND):
-        close = _close(v, 0)
-        if close is None:
-            return None
-        v = v[close + 1 :]
-    return v
-
-
-def _key(v: str) -> str | None:
-    """The key every match of `v` starts with: its first KEY letters or a whole shorter word; ""
-    when it starts with some word character (tried at every word start); None if it may not."""
-    word = ""
-    i = 0
-    while i < len(v) and len(word) < KEY:
-        c = v[i]
-        nxt = v[i + 1 : i + 2]
-        if c in _ASCII_WORD and not _is_quant(nxt):
-            word += c.lower()
-            i += 1
-            continue
-        if word and not _is_quant(v[i + 2 : i + 3] if c == "\\" else nxt) and _non_word(v, i):
-            return word  # a complete word: a non-word character must follow
-        break
-    if len(word) >= KEY or (word and i >= len(v)):
-        return word
-    if word:
-        return ""
-    m = _WORD_CLASS.match(v)
-    return "" if m is not None and v[m.end() : m.end() + 1] not in ("?", "*", "{") else None
-
-
-def _is_quant(c: str) -> bool:
-    return c != "" and c in _QUANT
-
-
-def _non_word(v: str, i: int) -> bool:
-    """Does v[i] (not followed by a quantifier) certainly match one non-word character?"""
-    c = v[i]
-    if c == "\\":
-        e = v[i + 1 : i + 2]
-        return e in ("s", "W") or (e != "" and not e.isalnum() and e != "_")
-    return c in " -'’,:;!/&" or c == '"'
-
-
-def _close(s: str, i: int) -> int | None:
-    """Index of the parenthesis closing the one at s[i] (escapes and classes skipped)."""
-    depth = 0
-    in_class = False
-    j = i
-    while j < len(s):
-        c = s[j]
-        if c == "\\":
-            j += 2
-            continue
-        if in_class:
-            in_class = c != "]" or s[j - 1] == "["
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return j
-        j += 1
-    return None
-
-
-def _split(body: str) -> list[str]:
-    """Top-level alternatives of a group body."""
-    out, depth, start, j, in_class = [], 0, 0, 0, False
-    while j < len(body):
-        c = body[j]
-        if c == "\\":
-            j += 2
-            continue
-        if in_class:
-            in_class = c != "]" or body[j - 1] == "["
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(body[start:j])
-            start = j + 1
-        j += 1
-    out.append(body[start:])
     return out

@@ -53,9 +53,15 @@ def sections(doc: Document) -> list[tuple[int | None, int, int]]:
     first = heads[0] if heads else len(doc.blocks)
     if first > 0:
         out.append((None, doc.blocks[0].start, doc.blocks[first - 1].end))
+    stops: list[int | None] = [None] * len(heads)  # the next heading of the same or a higher level
+    waiting: list[int] = []
+    for n in range(len(heads) - 1, -1, -1):
+        while waiting and doc.blocks[heads[waiting[-1]]].level > doc.blocks[heads[n]].level:
+            waiting.pop()
+        stops[n] = heads[waiting[-1]] if waiting else None
+        waiting.append(n)
     for n, hi in enumerate(heads):
-        level = doc.blocks[hi].level
-        stop = next((h for h in heads[n + 1 :] if doc.blocks[h].level <= level), None)
+        stop = stops[n]
         last = (stop - 1) if stop is not None else len(doc.blocks) - 1
         out.append((hi, doc.blocks[hi].start, doc.blocks[last].end))
     return out

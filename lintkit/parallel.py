@@ -1,0 +1,92 @@
+"""Lint many files on several cores: a process pool, rules sent to each worker once, results in order.
+
+Each worker receives the compiled rules once (pool initializer) and then (path, format, text)
+jobs in chunks; it sends back only what the main process needs: the findings, plus the document's
+text when a baseline must match against it, and the whole Document only for formats that show the
+source. Results stream back in input order, so the report is identical to a sequential run. For a
+few files no pool is started: starting workers costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from typing import Any, NamedTuple
+
+MIN_FILES_PER_WORKER = 2  # fewer files than this per worker: lint in this process
+
+
+class Job(NamedTuple):
+    """One input: display path, markup format, text already read (stdin) and a read error."""
+
+    path: str
+    fmt: str
+    text: str | None = None
+    error: str | None = None
+
+
+class Outcome(NamedTuple):
+    """The result for one Job: findings (None on error), what else was asked for, and errors."""
+
+    path: str
+    findings: list[Any] | None
+    doc: Any = None
+    text: str | None = None
+    error: str | None = None  # the input could not be read (lintkit reports it and goes on)
+    fatal: str | None = None  # a rule failed (lintkit stops)
+
+
+_state: dict[str, Any] = {}  # in a worker process: the rules and options, set once by _init
+
+
+def default_jobs() -> int:
+    """Cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def lint_files(
+    jobs: Sequence[Job], rules: list[Any], target: float | None, workers: int, keep_doc: bool, keep_text: bool
+) -> Iterator[Outcome]:
+    """Outcomes of `jobs`, in order; with workers > 1 and enough files, linted in a process pool."""
+    workers = min(workers, len(jobs) // MIN_FILES_PER_WORKER)
+    if workers <= 1:
+        for job in jobs:
+            yield lint_job(job, rules, target, keep_doc, keep_text)
+        return
+    import multiprocessing
+
+    chunk = max(1, min(32, len(jobs) // (workers * 8)))
+    ctx = multiprocessing.get_context()
+    with ctx.Pool(workers, initializer=_init, initargs=(rules, target, keep_doc, keep_text)) as pool:
+        try:
+            yield from pool.imap(_lint_one, jobs, chunksize=chunk)
+        finally:
+            pool.terminate()
+
+
+def _init(rules: list[Any], target: float | None, keep_doc: bool, keep_text: bool) -> None:
+    _state.update(rules=rules, target=target, keep_doc=keep_doc, keep_text=keep_text)
+
+
+def _lint_one(job: Job) -> Outcome:
+    return lint_job(job, **_state)
+
+
+def lint_job(job: Job, rules: list[Any], target: float | None, keep_doc: bool, keep_text: bool) -> Outcome:
+    """Read, parse and lint one input (the sequential path, and each worker's)."""
+    from lintkit.linter import RuleRuntimeError
+    from lintkit.run import lint_source
+    from lintkit.sources import InputError
+
+    if job.error is not None:
+        return Outcome(job.path, None, error=job.error)
+    try:
+        findings, doc = lint_source(job.path, job.fmt, rules, target, job.text)
+    except InputError as err:
+        return Outcome(job.path, None, error=str(err))
+    except RuleRuntimeError as err:
+        return Outcome(job.path, None, fatal=str(err))
+    return Outcome(job.path, findings, doc if keep_doc else None, doc.text if keep_text else None)

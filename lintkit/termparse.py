@@ -1,0 +1,184 @@
+"""Reading a term's regex source: where its matches must start (for termscan's word-start keys).
+
+Only what is certain is read off; anything unusual gives "no key", and the term is then searched
+for as written. `unsafe` finds terms that would mean something else compiled on their own.
+"""
+
+from __future__ import annotations
+
+import regex
+
+KEY = 3  # letters of a word start used as its key when the first word is not complete
+MAX_VARIANTS = 64  # leading-group expansions per term before it is treated as wild
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_QUANT = "?*+{"
+_LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
+_GROUP = regex.compile(r"\((?:\?(?:-?i:|:|>|P<\w+>|<\w+>))?")
+_SPECIAL = regex.compile(r"P[=>]|&|R\)|[+-]?\d|\(|[a-zA-Z-]+\)")
+_WORD_CLASS = regex.compile(r"\\[wd]|\[(?:[A-Za-z0-9_](?:-[A-Za-z0-9_])?|\\[wd])+\]")
+
+
+def unsafe(t: str) -> bool:
+    """Does `t` change meaning when compiled alone: group references or calls, conditionals,
+    global inline flags, \\G or \\K? (Escapes and character classes are skipped.)"""
+    i, in_class = 0, False
+    while i < len(t):
+        c = t[i]
+        if c == "\\":
+            if t[i + 1 : i + 2] in tuple("123456789gGK"):
+                return True
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]" or t[i - 1] == "["
+        elif c == "[":
+            in_class = True
+        elif c == "(" and t[i + 1 : i + 2] == "?" and _SPECIAL.match(t, i + 2):
+            return True
+        i += 1
+    return False
+
+
+def variants(t: str) -> list[str] | None:
+    """`t` with leading groups distributed: `(?:a|b)?c` -> [`ac`, `bc`, `c`]; None if too many."""
+    done: list[str] = []
+    todo = _split(t)
+    while todo:
+        v = _skip_lookarounds(todo.pop())
+        if v is None:
+            return None
+        g = _GROUP.match(v)
+        if not v.startswith("(") or g is None or g.end() == 1 and v.startswith("(?"):
+            done.append(v)
+        else:
+            close = _close(v, 0)
+            if close is None:
+                return None
+            body, rest = v[g.end() : close], v[close + 1 :]
+            optional = rest[:1] == "?"
+            if optional:  # `?`, lazy `??` or possessive `?+`: the group may be absent
+                rest = rest[2:] if rest[1:2] in ("?", "+") and rest[1:2] else rest[1:]
+            elif _is_quant(rest[:1]):
+                return None
+            todo.extend(alt + rest for alt in _split(body))
+            if optional:
+                todo.append(rest)
+        if len(done) + len(todo) > MAX_VARIANTS:
+            return None
+    return done
+
+
+def _skip_lookarounds(v: str) -> str | None:
+    """Drop zero-width lookarounds at the start of `v` (they only narrow the matches)."""
+    while v.startswith(_LOOKAROUND):
+        close = _close(v, 0)
+        if close is None:
+            return None
+        v = v[close + 1 :]
+    return v
+
+
+def key(v: str) -> str | None:
+    """The key every match of `v` starts with: its whole first word and a space when a non-word
+    character must follow, else its first KEY letters; "" when it starts with some other word
+    character; None if it may start with something else."""
+    word = ""
+    i = 0
+    while i < len(v):
+        c = v[i]
+        nxt = v[i + 1 : i + 2]
+        if c in _ASCII_WORD and not _is_quant(nxt):
+            word += c.lower()
+            i += 1
+            continue
+        if word and not _is_quant(v[i + 2 : i + 3] if c == "\\" else nxt) and _non_word(v, i):
+            return word + " "  # a complete word: a non-word character must follow
+        break
+    if word and i >= len(v):
+        return word + " "  # the term's end: the boundary needs a non-word character next
+    if len(word) >= KEY:
+        return word[:KEY]
+    if word:
+        return ""
+    m = _WORD_CLASS.match(v)
+    return "" if m is not None and v[m.end() : m.end() + 1] not in ("?", "*", "{") else None
+
+
+def literal(v: str) -> str:
+    """The lower-cased ASCII literal text every match of `v` starts with (at least its key)."""
+    out = []
+    i = 0
+    while i < len(v):
+        c, step = v[i], 1
+        if c == "\\":
+            c, step = v[i + 1 : i + 2], 2
+            if not c or not c.isascii() or c.isalnum() or c == "_":
+                break
+        elif c in ".^$*+?()[]{}|" or not c.isascii():
+            break
+        if _is_quant(v[i + step : i + step + 1]):
+            break
+        out.append(c.lower())
+        i += step
+    return "".join(out)
+
+
+def _is_quant(c: str) -> bool:
+    return c != "" and c in _QUANT
+
+
+def _non_word(v: str, i: int) -> bool:
+    """Does v[i] (not followed by a quantifier) certainly match one non-word character?"""
+    c = v[i]
+    if c == "\\":
+        e = v[i + 1 : i + 2]
+        return e in ("s", "W") or (e != "" and not e.isalnum() and e != "_")
+    return c in " -'’,:;!/&" or c == '"'
+
+
+def _close(s: str, i: int) -> int | None:
+    """Index of the parenthesis closing the one at s[i] (escapes and classes skipped)."""
+    depth = 0
+    in_class = False
+    j = i
+    while j < len(s):
+        c = s[j]
+        if c == "\\":
+            j += 2
+            continue
+        if in_class:
+            in_class = c != "]" or s[j - 1] == "["
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    return None
+
+
+def _split(body: str) -> list[str]:
+    """Top-level alternatives of a group body."""
+    out, depth, start, j, in_class = [], 0, 0, 0, False
+    while j < len(body):
+        c = body[j]
+        if c == "\\":
+            j += 2
+            continue
+        if in_class:
+            in_class = c != "]" or body[j - 1] == "["
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(body[start:j])
+            start = j + 1
+        j += 1
+    out.append(body[start:])
+    return out

@@ -1,0 +1,153 @@
+"""The fast path finds exactly what a straightforward run finds.
+
+Fast: `lintkit check` with the rules cache (second run), worker processes (--jobs 2), term lists
+scanned by termscan and syllables from the cached CMUdict table. Reference: rules compiled afresh,
+one process, in-process lint, every term list scanned with its one alternation pattern, syllables
+counted by textstat itself. Inputs: the shared seed pages and the tests' corpus fixtures.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SEEDS
+
+from lintkit import config as configmod
+from lintkit import readability, terms, termscan
+from lintkit.cli import build_parser, main
+from lintkit.markup import format_of, parse
+from lintkit.rules import default_rules_dir, load_rules
+from lintkit.run import lint_source, select_rules
+
+FIXTURES = REPO / "tests" / "corpus"
+FILES = sorted(SEEDS.glob("*.txt")) + sorted(p for p in FIXTURES.iterdir() if format_of(p.name))
+
+
+def all_terms(rules) -> list[terms.Terms]:
+    import dataclasses
+
+    out: dict[tuple[str, ...], terms.Terms] = {}
+    for r in rules:
+        for f in dataclasses.fields(r.options):
+            v = getattr(r.options, f.name)
+            for x in v if isinstance(v, tuple) else (v,):
+                if isinstance(x, terms.Terms):
+                    out.setdefault(x.source, x)
+    return list(out.values())
+
+
+@pytest.fixture(scope="module")
+def default_rules():
+    return load_rules([default_rules_dir()])
+
+
+def reference_findings(files: list[Path], monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    """Findings of a plain run: fresh rules, one process, no termscan, textstat's syllables."""
+    textstat = pytest.importorskip("textstat")
+    monkeypatch.setattr(terms, "SMALL_SPAN", 1 << 62)  # always the one alternation
+    monkeypatch.setattr(
+        readability, "syllables", lambda w: 1 if w[0].isdigit() else max(1, textstat.syllable_count(w))
+    )
+    readability._word_syllables.cache_clear()
+    try:
+        args = build_parser().parse_args(["check"])
+        rules = select_rules(load_rules([default_rules_dir()]), configmod.Config(), args)
+        out = []
+        for path in files:
+            findings, _ = lint_source(str(path), format_of(path.name) or "text", rules, None)
+            out.extend(f.to_json() for f in findings)
+        return out
+    finally:
+        readability._word_syllables.cache_clear()
+
+
+@pytest.mark.skipif(not FILES, reason="no seed pages or fixtures")
+def test_fast_path_equals_reference(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("LINTKIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("LINTKIT_NO_CACHE", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.chdir(tmp_path)
+    argv = ["check", "--format", "json", "--color", "never", "--jobs", "2", *map(str, FILES)]
+    main(argv)  # fills the rules cache
+    capsys.readouterr()
+    assert list((tmp_path / "cache").glob("rules-*.pickle"))
+    main(argv)
+    fast = json.loads(capsys.readouterr().out)["findings"]
+    expected = reference_findings(FILES, monkeypatch)
+    assert len(fast) == len(expected) and fast == expected
+
+
+@pytest.mark.skipif(len(FILES) < 4, reason="needs a few files")
+def test_jobs_output_identical_and_in_order(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("LINTKIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.chdir(tmp_path)
+    outs = []
+    for jobs in ("1", "2", "3"):
+        code = main(["check", "--color", "never", "--jobs", jobs, *map(str, FILES)])
+        outs.append((code, capsys.readouterr().out))
+    assert outs[0] == outs[1] == outs[2]
+    paths = [line.split(":")[0] for line in outs[0][1].splitlines() if line.startswith("/")]
+    assert paths == sorted(paths, key=lambda p: [str(f) for f in FILES].index(p))
+
+
+def test_termscan_spans_equal_the_alternation(default_rules):
+    """Every default term list, on real texts, whole and in random windows (cutting words)."""
+    rng = random.Random(7)
+    texts = []
+    for path in FILES[:12]:
+        source = path.read_text(encoding="utf-8-sig")
+        texts.append(parse(str(path), source, format_of(path.name) or "text").text)
+    texts.append(
+        "ſtudies show KETAMINE cures ﬁbromyalgia. İt is 100% safe?! Spravato® (esketamine) can't fail; "
+        "Dr. Smith (2019) et al. — “a miracle”. Our clinic in Provo, UT offers IV drips near me. " * 8
+    )
+    listed = all_terms(default_rules)
+    assert sum(1 for t in listed if t.plan is not None) > len(listed) // 2  # the fast path is used
+    for text in texts:
+        windows = [(0, len(text))]
+        windows += [tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(2)]
+        for t in listed:
+            for a, b in windows:
+                plain = [m.span() for m in t.pattern.finditer(text, a, b)]
+                assert [m.span() for m in t.finditer(text, a, b)] == plain, (t.source[:3], a, b)
+                first = t.pattern.search(text, a, b)
+                got = t.search(text, a, b)
+                assert (got and got.span()) == (first and first.span())
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["(?:the )?(?:safest|most effective|best) (?:treatment|option)", "best"],
+        ["(?-i:FDA)[- ]approved", "approved by the (?-i:FDA)"],
+        ["(?<!\\bat )(?<!outweighs? (?:the |its )?)risks?", "dangers?"],
+        ["\\w+n['’]t (?:just|only)", "\\d[\\d,.]*\\s?%", "[A-Z][a-z]+ clinic"],
+        ["x*", "cure"],
+        ["cure|heal", "is", "e\\.g\\."],
+        ["(\\w+) \\1", "miracle"],
+        ["\\(?800\\)?[-. ]?273", "(?:1[-. ]?)?\\(?800"],
+    ],
+)
+def test_termscan_on_hand_written_lists(items):
+    t = terms.compile_terms(items, {})
+    text = (
+        "The safest treatment is best. FDA-approved, approved by the fda? Not at risks; outweighs the risk, "
+        "dangers. Isn't just 50 % and 1,000% here. Provo clinic or Denver clinic. xx cure heal is e.g. "
+        "isolated miracle miracle (800) 273-8255 and 1-800-273 ſafest K "
+    ) * 3
+    rng = random.Random(len(items))
+    for a, b in [(0, len(text))] + [tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(20)]:
+        assert [m.span() for m in termscan_or_plain(t, text, a, b)] == [
+            m.span() for m in t.pattern.finditer(text, a, b)
+        ], (items, a, b)
+
+
+def termscan_or_plain(t: terms.Terms, text: str, a: int, b: int):
+    """The termscan path even for short spans (plain when the list has no plan)."""
+    if t.plan is None:
+        return t.pattern.finditer(text, a, b)
+    return termscan.finditer(t.pattern, t.plan, text, a, b, 5.0)
