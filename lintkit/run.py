@@ -107,7 +107,7 @@ def run_check(args: argparse.Namespace) -> int:
             continue
         if fatal is not None:
             return fail(fatal)
-        findings = _per_file_ignores(findings, path, cfg.per_file_ignores)
+        findings = _per_file_ignores(findings, path, cfg.per_file_ignores, cfg.path.parent if cfg.path else None)
         if baseline is not None:
             findings = baseline.apply(path, findings, text)
         results.append(FileResult(path, findings, doc))
@@ -125,8 +125,13 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def _per_file_ignores(findings: list[Finding], path: str, table: dict[str, list[str]]) -> list[Finding]:
-    ids = [i for pat, lst in table.items() if fnmatch(path, pat) or fnmatch(os.path.basename(path), pat) for i in lst]
+def _per_file_ignores(findings: list[Finding], path: str, table: dict[str, list[str]], base: Path | None = None) -> list[Finding]:
+    """Drop findings of rules ignored for `path`; globs match the path as given, normalised
+    ("./docs/a.md" is "docs/a.md"), relative to the config file's folder `base`, or the file name."""
+    names = {path, os.path.normpath(path), os.path.basename(path)}
+    if base is not None and path != "-":
+        names.add(os.path.relpath(os.path.abspath(path), base))
+    ids = [i for pat, lst in table.items() if any(fnmatch(n, pat) for n in names) for i in lst]
     return [f for f in findings if not _matches(f.rule, ids)] if ids else findings
 
 

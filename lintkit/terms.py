@@ -14,7 +14,14 @@ import regex
 
 from lintkit import termscan
 
-TIMEOUT = 2.0  # seconds for one scan of one document by one pattern
+TIMEOUT = 2.0  # seconds for one scan of one document by one pattern, plus PER_CHAR a character
+PER_CHAR = 5e-6  # so that a big document or a busy machine does not turn a sound pattern into an error
+
+
+def budget(text: str) -> float:
+    """Seconds of matching allowed for one scan in `text` (the word index covers all of it)."""
+    return TIMEOUT + PER_CHAR * len(text)
+
 # Word boundaries, where the term's own edge is a word character: "cure" does not match inside
 # "secure", but "®" matches in "Spravato®" and "\(" right before a word. (Never between two word chars.)
 START = r"(?:(?<!\w)|(?!\w))"
@@ -49,9 +56,9 @@ class Terms:
         end = endpos if endpos is not None else len(text)
         try:
             if self.plan is not None and end - pos >= SMALL_SPAN:
-                yield from termscan.finditer(self.pattern, self.plan, text, pos, end, TIMEOUT)
+                yield from termscan.finditer(self.pattern, self.plan, text, pos, end, budget(text))
             else:
-                yield from self.pattern.finditer(text, pos, end, timeout=TIMEOUT)
+                yield from self.pattern.finditer(text, pos, end, timeout=budget(text))
         except TimeoutError:
             raise PatternTimeout(self.pattern.pattern[:80]) from None
 
@@ -60,8 +67,8 @@ class Terms:
         end = endpos if endpos is not None else len(text)
         try:
             if self.plan is not None and end - pos >= SMALL_SPAN:
-                return next(termscan.finditer(self.pattern, self.plan, text, pos, end, TIMEOUT), None)
-            return self.pattern.search(text, pos, end, timeout=TIMEOUT)
+                return next(termscan.finditer(self.pattern, self.plan, text, pos, end, budget(text)), None)
+            return self.pattern.search(text, pos, end, timeout=budget(text))
         except TimeoutError:
             raise PatternTimeout(self.pattern.pattern[:80]) from None
 

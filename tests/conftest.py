@@ -75,7 +75,9 @@ def findings(source: str, rule: Rule | list[Rule], fmt: str = "markdown", target
     return lint(doc, rules, Context(target_grade=target_grade))
 
 
-def spots(source: str, rule: Rule, fmt: str = "markdown", target_grade: float | None = None) -> list[tuple[int, int]]:
+def spots(
+    source: str, rule: Rule, fmt: str = "markdown", target_grade: float | None = None
+) -> list[tuple[int, int]]:
     """(line, column) of every finding of `rule` on `source`."""
     return [(f.line, f.column) for f in findings(source, rule, fmt, target_grade)]
 

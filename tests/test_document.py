@@ -90,14 +90,26 @@ def test_empty_document_has_no_blocks():
             ["The U.S. Food and Drug Administration has not approved it.", "Ask your doctor."],
         ),
         ("J. R. Smith wrote it in 2019. It was cited.", ["J. R. Smith wrote it in 2019.", "It was cited."]),
-        ("Costs fell 3.5 percent. Prices are $1,200.50 now.", ["Costs fell 3.5 percent.", "Prices are $1,200.50 now."]),
+        (
+            "Costs fell 3.5 percent. Prices are $1,200.50 now.",
+            ["Costs fell 3.5 percent.", "Prices are $1,200.50 now."],
+        ),
         ("Is it safe? Yes! Call now.", ["Is it safe?", "Yes!", "Call now."]),
         ("She said “It works.” Then she left.", ["She said “It works.”", "Then she left."]),
-        ("See the results (Fig. 2). Approx. 40% improved.", ["See the results (Fig. 2).", "Approx. 40% improved."]),
-        ("He has a Ph.D. in chemistry. She is from Yale.", ["He has a Ph.D. in chemistry.", "She is from Yale."]),
+        (
+            "See the results (Fig. 2). Approx. 40% improved.",
+            ["See the results (Fig. 2).", "Approx. 40% improved."],
+        ),
+        (
+            "He has a Ph.D. in chemistry. She is from Yale.",
+            ["He has a Ph.D. in chemistry.", "She is from Yale."],
+        ),
         ("Open at 9 a.m. on Monday. Closed Sunday.", ["Open at 9 a.m. on Monday.", "Closed Sunday."]),
         ("Wait... Really. Yes.", ["Wait...", "Really.", "Yes."]),
-        ("version 2.0 is here. see www.example.com for more.", ["version 2.0 is here. see www.example.com for more."]),
+        (
+            "version 2.0 is here. see www.example.com for more.",
+            ["version 2.0 is here. see www.example.com for more."],
+        ),
     ],
 )
 def test_sentence_splitting(text, expected):
@@ -246,7 +258,10 @@ def test_curly_quotes_and_nbsp(fmt):
     i = doc.text.index("”") + 1
     assert doc.text[i].isspace()
     assert doc.source[doc.offsets[i]] == "\u00a0"
-    assert sentence_texts(doc) == ["It’s “proven”\u00a0to work.".replace("\u00a0", doc.text[i]), "Don’t wait."]
+    assert sentence_texts(doc) == [
+        "It’s “proven”\u00a0to work.".replace("\u00a0", doc.text[i]),
+        "Don’t wait.",
+    ]
 
 
 def test_format_of():

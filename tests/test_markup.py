@@ -64,7 +64,10 @@ def test_md_blockquotes():
 
 
 def test_md_emphasis_is_removed_but_literals_kept():
-    doc = md("Some *emph*, **bold**, _under_, __strong__, ~~gone~~ and ***both***.\n\n2 * 3 = 6 and snake_case_word.\n")
+    doc = md(
+        "Some *emph*, **bold**, _under_, __strong__, ~~gone~~ and ***both***.\n\n"
+        "2 * 3 = 6 and snake_case_word.\n"
+    )
     assert block_texts(doc) == [
         "Some emph, bold, under, strong, gone and both.",
         "2 * 3 = 6 and snake_case_word.",
@@ -76,7 +79,10 @@ def test_md_links_keep_text_drop_url_and_are_recorded():
     assert block_texts(doc) == ["See the study and https://example.com/a."]
     assert "doi.org" not in doc.text
     urls = [(doc.text[link.start : link.end], link.url) for link in doc.links]
-    assert urls == [("the study", "https://doi.org/10.1/x"), ("https://example.com/a", "https://example.com/a")]
+    assert urls == [
+        ("the study", "https://doi.org/10.1/x"),
+        ("https://example.com/a", "https://example.com/a"),
+    ]
 
 
 def test_md_link_with_emphasis_inside():
@@ -89,7 +95,9 @@ def test_md_link_wrapped_over_two_lines():
     """Wrapped Markdown: a link whose text spans a line break still hides its URL and is recorded."""
     doc = md("Ketamine works, see [the\nstudy](https://doi.org/10.1/x) for details.\n")
     assert block_texts(doc) == ["Ketamine works, see the study for details."]
-    assert [(doc.text[x.start : x.end], x.url) for x in doc.links] == [("the study", "https://doi.org/10.1/x")]
+    assert [(doc.text[x.start : x.end], x.url) for x in doc.links] == [
+        ("the study", "https://doi.org/10.1/x")
+    ]
 
 
 def test_md_inline_comment_wrapped_over_two_lines():
@@ -204,7 +212,9 @@ def test_html_unknown_entity_and_bare_ampersand_stay_as_written():
 
 
 def test_html_alt_text():
-    doc = page('<p>Before <img src="a.png" alt="Happy patient"> after.</p><img alt=\'Logo\' src=b><img src=c>')
+    doc = page(
+        '<p>Before <img src="a.png" alt="Happy patient"> after.</p><img alt=\'Logo\' src=b><img src=c>'
+    )
     assert block_texts(doc) == ["Before Happy patient after.", "Logo"]
 
 
@@ -240,7 +250,9 @@ def test_html_br_is_a_line_break_not_a_new_block():
 
 
 def test_html_links_are_recorded():
-    doc = page('<p>Read <a href="https://doi.org/10.1/x">the <b>study</b></a> and <a href="#top">top</a>.</p>')
+    doc = page(
+        '<p>Read <a href="https://doi.org/10.1/x">the <b>study</b></a> and <a href="#top">top</a>.</p>'
+    )
     assert block_texts(doc) == ["Read the study and top."]
     assert [(doc.text[x.start : x.end], x.url) for x in doc.links] == [
         ("the study", "https://doi.org/10.1/x"),
@@ -278,7 +290,8 @@ def establishment_rule():
     [
         (
             "html",
-            "<html>\n<body>\n<p><b>Clinical trials have shown</b> that ketamine cures depression.</p>\n</body></html>\n",
+            "<html>\n<body>\n<p><b>Clinical trials have shown</b> that ketamine cures depression.</p>\n"
+            "</body></html>\n",
             7,
         ),
         ("markdown", f"# Ketamine\n\n> **{SENTENCE}**\n", 5),

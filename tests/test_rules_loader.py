@@ -105,7 +105,9 @@ def test_unknown_kind(tmp_path):
 
 def test_unknown_lexicon(tmp_path):
     (tmp_path / "lex.yaml").write_text("lexicon: hype\nterms: [miracle]\n", encoding="utf-8")
-    (tmp_path / "rule.yaml").write_text(GOOD.replace("patterns: [foo]", "patterns:\n  - '@hype'\n  - '@nosuch'"))
+    (tmp_path / "rule.yaml").write_text(
+        GOOD.replace("patterns: [foo]", "patterns:\n  - '@hype'\n  - '@nosuch'")
+    )
     with pytest.raises(RuleError) as info:
         load_rules([tmp_path])
     assert_located(info.value, tmp_path / "rule.yaml", 10, "patterns", "unknown lexicon '@nosuch'", "hype")
@@ -113,7 +115,9 @@ def test_unknown_lexicon(tmp_path):
 
 def test_known_lexicon_expands(tmp_path):
     (tmp_path / "lex.yaml").write_text("lexicon: hype\nterms: [miracle, wonder]\n", encoding="utf-8")
-    (tmp_path / "rule.yaml").write_text(GOOD.replace("patterns: [foo]", "patterns: ['@hype']"), encoding="utf-8")
+    (tmp_path / "rule.yaml").write_text(
+        GOOD.replace("patterns: [foo]", "patterns: ['@hype']"), encoding="utf-8"
+    )
     (rule,) = load_rules([tmp_path])
     assert rule.options.patterns.source == ("miracle", "wonder")
 
@@ -133,7 +137,9 @@ def test_duplicate_id_names_both_files(tmp_path):
     (tmp_path / "b.yaml").write_text("# comment\n" + GOOD, encoding="utf-8")
     with pytest.raises(RuleError) as info:
         load_rules([tmp_path])
-    assert_located(info.value, tmp_path / "b.yaml", 2, "id", "spam.test", "already defined", str(tmp_path / "a.yaml"))
+    assert_located(
+        info.value, tmp_path / "b.yaml", 2, "id", "spam.test", "already defined", str(tmp_path / "a.yaml")
+    )
 
 
 def test_duplicate_id_in_one_file(tmp_path):
@@ -145,7 +151,13 @@ def test_duplicate_id_in_one_file(tmp_path):
 
 def test_error_line_in_a_multi_rule_file(tmp_path):
     second = GOOD.replace("spam.test", "spam.other").replace("severity: warning", "severity: loud")
-    text = "rules:\n  - " + GOOD.replace("\n", "\n    ").rstrip() + "\n  - " + second.replace("\n", "\n    ").rstrip() + "\n"
+    text = (
+        "rules:\n  - "
+        + GOOD.replace("\n", "\n    ").rstrip()
+        + "\n  - "
+        + second.replace("\n", "\n    ").rstrip()
+        + "\n"
+    )
     err = error_of(tmp_path, text)
     assert_located(err, tmp_path / "rule.yaml", 15, "severity", "'loud'")
 
@@ -213,7 +225,9 @@ def test_not_utf8(tmp_path):
 # ---- a runaway regular expression -------------------------------------------------------------
 
 # `regex` optimises (a+)+$ away; (a|aa)+$ still backtracks exponentially on "aaaa…b".
-RUNAWAY = GOOD.replace("patterns: [foo]", "patterns: ['(a|aa)+$']").replace("id: spam.test", "id: spam.runaway")
+RUNAWAY = GOOD.replace("patterns: [foo]", "patterns: ['(a|aa)+$']").replace(
+    "id: spam.test", "id: spam.runaway"
+)
 
 
 def test_runaway_regex_is_an_error_about_its_rule(tmp_path, monkeypatch):

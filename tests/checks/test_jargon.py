@@ -46,7 +46,10 @@ def test_per_sentence_density():
 
 def test_punctuation_explanations_right_after_the_term():
     rule = make_rule(JARGON + "explanations: ['[(—:]']\n")
-    source = "It boosts neuroplasticity (the brain's ability to change).\n\nNMDA—a receptor—matters. Glutamate rises.\n"
+    source = (
+        "It boosts neuroplasticity (the brain's ability to change).\n\n"
+        "NMDA—a receptor—matters. Glutamate rises.\n"
+    )
     assert flagged(source, rule) == ["Glutamate"]
 
 

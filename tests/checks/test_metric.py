@@ -23,12 +23,18 @@ def grade_of(text: str) -> float:
 def test_formulas_against_known_counts():
     assert readability.grade(1, 10, 15) == pytest.approx(0.39 * 10 + 11.8 * 1.5 - 15.59)
     assert readability.reading_ease(2, 20, 30) == pytest.approx(206.835 - 1.015 * 10 - 84.6 * 1.5)
-    assert readability.counts(["Two words.", "", "Three more words here."]) == (2, 6, readability.counts(["Two words.", "Three more words here."])[2])
+    assert readability.counts(["Two words.", "", "Three more words here."]) == (
+        2,
+        6,
+        readability.counts(["Two words.", "Three more words here."])[2],
+    )
     assert grade_of(EASY) < 3 < 15 < grade_of(HARD)
 
 
 def test_document_grade_max():
-    rule = make_rule("kind: metric\nmessage: '{value} > {limit} in {where} ({words} words)'\nmeasure: grade\nmax: 10\n")
+    rule = make_rule(
+        "kind: metric\nmessage: '{value} > {limit} in {where} ({words} words)'\nmeasure: grade\nmax: 10\n"
+    )
     (f,) = findings(f"# Title\n\n{HARD}\n", rule)
     assert f.document_level and f.line == 1
     value = round(grade_of(HARD), 1)

@@ -10,7 +10,10 @@ ON_TOPIC = [
     "Depression patients often notice ketamine infusion effects within hours of their first session.",
     "Ask our clinic team whether ketamine infusion therapy suits your depression treatment plan today.",
 ]
-BLURB = "Roofing contractors install asphalt shingles quickly, gutters cleaned annually, free estimates for homeowners nationwide."
+BLURB = (
+    "Roofing contractors install asphalt shingles quickly, gutters cleaned annually, "
+    "free estimates for homeowners nationwide."
+)
 
 
 def test_off_topic_block_with_its_heading():
@@ -39,7 +42,10 @@ def test_short_blocks_and_short_documents_are_not_judged():
 
 
 def test_threshold_and_min_words():
-    blurb = "Ketamine roofing contractors install asphalt shingles quickly with gutters cleaned annually for homeowners."
+    blurb = (
+        "Ketamine roofing contractors install asphalt shingles quickly "
+        "with gutters cleaned annually for homeowners."
+    )
     source = "\n\n".join([*ON_TOPIC, blurb]) + "\n"
     assert spots(source, make_rule("kind: offtopic\n")) == []
     assert spots(source, make_rule("kind: offtopic\nthreshold: 0.3\n")) == [(9, 1)]
@@ -47,7 +53,9 @@ def test_threshold_and_min_words():
 
 
 def test_stopwords():
-    blurb = "Ketamine ketamine ketamine roofing contractors install asphalt shingles quickly with gutters annually."
+    blurb = (
+        "Ketamine ketamine ketamine roofing contractors install asphalt shingles quickly with gutters yearly."
+    )
     source = "\n\n".join([*ON_TOPIC, blurb]) + "\n"
     assert spots(source, make_rule("kind: offtopic\nthreshold: 0.2\n")) == []
     assert spots(source, make_rule("kind: offtopic\nthreshold: 0.2\nstopwords: [ketamine]\n")) == [(9, 1)]
@@ -57,6 +65,11 @@ def test_the_blocks_own_title_does_not_make_it_on_topic():
     """A scraped blurb under its own heading ("## Kitchen appliances") shares words with that heading;
     the heading is the blurb's title, so it must not count as the document's topic."""
     rule = make_rule("kind: offtopic\n")
-    blurb = "Kitchen appliances are essential tools that make cooking easier, from refrigerators to slow cookers and air fryers."
-    source = "\n\n".join(["# Ketamine for depression", *ON_TOPIC, "## Choosing kitchen appliances", blurb]) + "\n"
+    blurb = (
+        "Kitchen appliances are essential tools that make cooking easier, "
+        "from refrigerators to slow cookers and air fryers."
+    )
+    source = (
+        "\n\n".join(["# Ketamine for depression", *ON_TOPIC, "## Choosing kitchen appliances", blurb]) + "\n"
+    )
     assert spots(source, rule) == [(11, 4)]

@@ -91,8 +91,14 @@ def test_first_only():
 
 
 def test_lexicon_reference():
-    rule = make_rule("kind: pattern\npatterns: ['@hype', 'best ever']\n", lexicons={"hype": ["miracle", "breakthrough"]})
-    assert flagged("A breakthrough, the best ever, a miracle.", rule) == ["breakthrough", "best ever", "miracle"]
+    rule = make_rule(
+        "kind: pattern\npatterns: ['@hype', 'best ever']\n", lexicons={"hype": ["miracle", "breakthrough"]}
+    )
+    assert flagged("A breakthrough, the best ever, a miracle.", rule) == [
+        "breakthrough",
+        "best ever",
+        "miracle",
+    ]
 
 
 def test_html_and_text_positions():

@@ -6,7 +6,9 @@ from conftest import findings, flagged, make_rule, spots
 
 
 def test_reports_first_use_beyond_the_limit():
-    rule = make_rule("kind: repetition\nmessage: '{match} x{count} (max {max})'\npatterns: ['ketamine clinic']\nmax: 2\n")
+    rule = make_rule(
+        "kind: repetition\nmessage: '{match} x{count} (max {max})'\npatterns: ['ketamine clinic']\nmax: 2\n"
+    )
     source = "Ketamine clinic.\n\nOur ketamine clinic.\n\nThe KETAMINE  CLINIC.\n\nA ketamine clinic.\n"
     found = findings(source, rule)
     assert [(f.line, f.column) for f in found] == [(5, 5)]
