@@ -15,7 +15,9 @@ CLAIM = "Clinical trials have shown that ketamine cures depression.\n"
 def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
     env["PYTHONPATH"] = str(ROOT)
-    return subprocess.run([sys.executable, "-m", "lintkit", *args], cwd=cwd, capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "lintkit", *args], cwd=cwd, capture_output=True, text=True, env=env
+    )
 
 
 def test_exclude_applies_to_file_names_passed_explicitly(tmp_path: Path) -> None:
