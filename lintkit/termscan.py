@@ -37,6 +37,7 @@ class ScanPlan:
     parts: tuple[regex.Pattern, ...]  # START(?:term)END for every term, in alternation order
     scans: tuple[regex.Pattern, ...]  # terms without a key for every variant: searched for as written
     scan_term: tuple[int, ...]  # the index of each scanned term
+    bounded: frozenset[int] = frozenset()  # terms without * + {: a match attempt cannot run away
 
 
 @dataclass
@@ -106,7 +107,9 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
         if k.endswith(" "):
             lists[k] = tuple(sorted(v | by_key.get(k[:KEY], set()) if len(k) > KEY else v))
     longest = max(len(x) for pre in prefixes.values() for x in pre)
-    return ScanPlan(lists, prefixes, longest, parts, tuple(parts[i] for i in scanned), tuple(scanned))
+    bounded = frozenset(i for i, t in enumerate(terms) if not any(c in t for c in "*+{"))
+    scans = tuple(parts[i] for i in scanned)
+    return ScanPlan(lists, prefixes, longest, parts, scans, tuple(scanned), bounded)
 
 
 def _compile(pattern: str, flags: int) -> regex.Pattern:
@@ -151,7 +154,11 @@ def finditer(
             if seg.isascii():  # a term can only match where one of its literal starts is
                 low, pre = seg.lower(), sp.prefixes
                 which = [j for j in which if j not in pre or low.startswith(pre[j])]
-            m = next((x for j in which if (x := parts[j].match(text, p, end, timeout=timeout))), None)
+            m = None
+            for j in which:  # (the timeout costs more than a bounded attempt: only `?` repeats)
+                m = parts[j].match(text, p, end, timeout=None if j in sp.bounded else timeout)
+                if m is not None:
+                    break
         if m is None:  # variants may match where their term does not (lookarounds dropped)
             while heap and heap[0][0] == p:
                 n = heapq.heappop(heap)[1]
