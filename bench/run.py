@@ -26,8 +26,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GEN_CANDIDATES = (ROOT.parent / "shared/bench/gen_corpus.py", Path("/work/shared/bench/gen_corpus.py"))
-HEADER = ("| case | files | MB | tool | wall (median) | files/s | MB/s | peak RSS, all processes | max proc "
-          "| vs proselint |")
+HEADER = (
+    "| case | files | MB | tool | wall (median) | files/s | MB/s | peak RSS, all processes | max proc "
+    "| vs proselint |"
+)
 
 
 def main() -> int:
@@ -51,8 +53,12 @@ def main() -> int:
     proselint = None if args.no_proselint else [str(install_proselint(work)), "check"]
     run(lintkit + [str(corpora["short"])], env)  # fill the rules cache, byte-compile lintkit
     rows: list[dict] = []
-    cases = [("1 short file", "short", args.repeat), ("100 articles", "100", args.repeat),
-             ("300 articles", "300", args.repeat), ("1,000 articles", "1000", args.repeat)]
+    cases = [
+        ("1 short file", "short", args.repeat),
+        ("100 articles", "100", args.repeat),
+        ("300 articles", "300", args.repeat),
+        ("1,000 articles", "1000", args.repeat),
+    ]
     cases += [("1 MB, one file", "1mb", 1), ("10 MB, one file", "10mb", 1)] if args.big else []
     for label, key, n in cases:
         path = corpora[key]
@@ -77,14 +83,21 @@ def main() -> int:
 def make_corpora(work: Path, gen: Path) -> dict[str, Path]:
     """The seed-1 corpora (reused when already generated in `work`)."""
     out = {}
-    for key, argv in (("short", ["-n", "1", "--words", "150"]), ("100", ["-n", "100"]),
-                      ("300", ["-n", "300"]), ("1000", ["-n", "1000"])):
+    for key, argv in (
+        ("short", ["-n", "1", "--words", "150"]),
+        ("100", ["-n", "100"]),
+        ("300", ["-n", "300"]),
+        ("1000", ["-n", "1000"]),
+    ):
         folder = work / f"corpus-{key}"
         want = 1 if key == "short" else int(key)
         if not folder.is_dir() or len(list(folder.iterdir())) != want:
             shutil.rmtree(folder, ignore_errors=True)
-            subprocess.run([sys.executable, str(gen), str(folder), *argv, "--seed", "1"], check=True,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [sys.executable, str(gen), str(folder), *argv, "--seed", "1"],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
         out[key] = folder
     return out
 
@@ -176,9 +189,11 @@ def print_table(rows: list[dict]) -> None:
                 ratio = f"{row['proselint']['wall'] / m['wall']:.1f}x faster"
             if tool == "lintkit -j1":
                 ratio += f" (default jobs: {m['wall'] / row['lintkit']['wall']:.2f}x faster than -j1)"
-            print(f"| {row['case']} | {row['files']} | {row['mb']:.2f} | {tool} | {m['wall']:.2f} s "
-                  f"| {row['files'] / m['wall']:.1f} | {row['mb'] / m['wall']:.2f} | {m['peak']:.0f} MB "
-                  f"| {m['max_proc']:.0f} MB | {ratio} |")
+            print(
+                f"| {row['case']} | {row['files']} | {row['mb']:.2f} | {tool} | {m['wall']:.2f} s "
+                f"| {row['files'] / m['wall']:.1f} | {row['mb'] / m['wall']:.2f} | {m['peak']:.0f} MB "
+                f"| {m['max_proc']:.0f} MB | {ratio} |"
+            )
     by = {r["case"]: r for r in rows}
     if "100 articles" in by and "1,000 articles" in by:
         a, b = by["100 articles"]["lintkit"]["peak"], by["1,000 articles"]["lintkit"]["peak"]

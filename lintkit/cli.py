@@ -34,20 +34,44 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for standard input")
     c.add_argument("--format", choices=FORMAT_NAMES, help="output format (default: text)")
     c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
-    c.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule file or folder (repeatable)")
+    c.add_argument(
+        "--rules", action="append", default=[], metavar="PATH", help="extra rule file or folder (repeatable)"
+    )
     c.add_argument("--no-default-rules", action="store_true", help="do not load the built-in rules")
-    c.add_argument("--select", action="append", metavar="IDS", help="only these rule ids or prefixes (comma-separated)")
-    c.add_argument("--ignore", action="append", metavar="IDS", help="skip these rule ids or prefixes (comma-separated)")
-    c.add_argument("--min-severity", choices=("info", "warning", "error"), help="report only findings at or above this level")
-    c.add_argument("--fail-on", choices=("info", "warning", "error"), help="lowest severity that makes the exit code 1 (default: warning)")
-    c.add_argument("--config", metavar="FILE", help="config file (default: nearest .lintkit.yaml or pyproject.toml)")
-    c.add_argument("--stdin-filename", metavar="NAME", help="name (and format, by extension) for input read from -")
-    c.add_argument("--target-grade", type=float, metavar="N", help="reading grade target for readability rules")
-    c.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour and source excerpts")
+    c.add_argument(
+        "--select", action="append", metavar="IDS", help="only these rule ids or prefixes (comma-separated)"
+    )
+    c.add_argument(
+        "--ignore", action="append", metavar="IDS", help="skip these rule ids or prefixes (comma-separated)"
+    )
+    c.add_argument(
+        "--min-severity",
+        choices=("info", "warning", "error"),
+        help="report only findings at or above this level",
+    )
+    c.add_argument(
+        "--fail-on",
+        choices=("info", "warning", "error"),
+        help="lowest severity that makes the exit code 1 (default: warning)",
+    )
+    c.add_argument(
+        "--config", metavar="FILE", help="config file (default: nearest .lintkit.yaml or pyproject.toml)"
+    )
+    c.add_argument(
+        "--stdin-filename", metavar="NAME", help="name (and format, by extension) for input read from -"
+    )
+    c.add_argument(
+        "--target-grade", type=float, metavar="N", help="reading grade target for readability rules"
+    )
+    c.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="colour and source excerpts"
+    )
     c.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
     c.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in baseline FILE")
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
-    c.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="processes for linting (default: one per core)")
+    c.add_argument(
+        "--jobs", "-j", type=_jobs, metavar="N", help="processes for linting (default: one per core)"
+    )
     c.add_argument("--no-cache", action="store_true", help="do not read or write the compiled-rules cache")
     r = sub.add_parser("rules", help="list the rules")
     r.add_argument("--rules", action="append", default=[], metavar="PATH")
@@ -87,7 +111,9 @@ def fail(message: str) -> int:
     return EXIT_ERROR
 
 
-def rule_paths(args: argparse.Namespace, extra: list[Path] | None = None, no_default: bool = False) -> list[Path]:
+def rule_paths(
+    args: argparse.Namespace, extra: list[Path] | None = None, no_default: bool = False
+) -> list[Path]:
     """Default rules (unless disabled), then config rule paths, then --rules paths."""
     from lintkit.rules import default_rules_dir
 

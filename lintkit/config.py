@@ -14,8 +14,16 @@ from typing import Any
 from lintkit import yamlsrc
 
 KEYS = (
-    "select", "ignore", "severity", "rules", "per-file-ignores", "target-grade",
-    "extensions", "fail-on", "no-default-rules", "exclude",
+    "select",
+    "ignore",
+    "severity",
+    "rules",
+    "per-file-ignores",
+    "target-grade",
+    "extensions",
+    "fail-on",
+    "no-default-rules",
+    "exclude",
 )
 
 
@@ -97,7 +105,9 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
             else:
                 setattr(cfg, key, list(value))
         elif key == "severity":
-            if not isinstance(value, dict) or not all(v in ("error", "warning", "info", "off") for v in value.values()):
+            if not isinstance(value, dict) or not all(
+                v in ("error", "warning", "info", "off") for v in value.values()
+            ):
                 raise _err(path, lines, key, "must map rule ids to error, warning, info or off")
             cfg.severity = {str(k): str(v) for k, v in value.items()}
         elif key == "per-file-ignores":
@@ -109,8 +119,10 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
                 raise _err(path, lines, key, "must be a number")
             cfg.target_grade = float(value)
         elif key == "extensions":
-            if not isinstance(value, dict) or not all(v in ("text", "markdown", "html") for v in value.values()):
-                raise _err(path, lines, key, "must map extensions (\".mdx\") to text, markdown or html")
+            if not isinstance(value, dict) or not all(
+                v in ("text", "markdown", "html") for v in value.values()
+            ):
+                raise _err(path, lines, key, 'must map extensions (".mdx") to text, markdown or html')
             cfg.extensions = {("." + str(k).lstrip(".")).lower(): str(v) for k, v in value.items()}
         elif key == "fail-on":
             if value not in ("error", "warning", "info"):

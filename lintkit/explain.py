@@ -24,8 +24,17 @@ def run_rules(args: argparse.Namespace) -> int:
     if rules is None:
         return EXIT_ERROR
     if args.format == "json":
-        data = [{"id": r.id, "category": r.category, "severity": r.severity, "kind": r.kind,
-                 "enabled": r.enabled, "summary": r.description.split("\n")[0]} for r in rules]
+        data = [
+            {
+                "id": r.id,
+                "category": r.category,
+                "severity": r.severity,
+                "kind": r.kind,
+                "enabled": r.enabled,
+                "summary": r.description.split("\n")[0],
+            }
+            for r in rules
+        ]
         print(json.dumps(data, indent=2))
         return EXIT_OK
     width = max((len(r.id) for r in rules), default=10)

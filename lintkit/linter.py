@@ -64,8 +64,20 @@ def make_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
     fields = {k: v for k, v in hit.fields.items()}
     message = rule.message.format_map(fields)
     return Finding(
-        doc.path, line, col, end_line, end_col, rule.id, rule.category, rule.severity, message,
-        hit.suggestion, hit.start, hit.end, doc.text[hit.start : hit.end], hit.document_level,
+        doc.path,
+        line,
+        col,
+        end_line,
+        end_col,
+        rule.id,
+        rule.category,
+        rule.severity,
+        message,
+        hit.suggestion,
+        hit.start,
+        hit.end,
+        doc.text[hit.start : hit.end],
+        hit.document_level,
     )
 
 

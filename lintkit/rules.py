@@ -99,7 +99,9 @@ def load_rules(paths: Iterable[Path]) -> list[Rule]:
         if isinstance(data, dict) and "lexicon" in data:
             name, terms = _lexicon(str(f), data)
             if name in lexicons:
-                raise RuleError(str(f), data.lines["lexicon"], "lexicon", f"lexicon {name!r} is defined twice")
+                raise RuleError(
+                    str(f), data.lines["lexicon"], "lexicon", f"lexicon {name!r} is defined twice"
+                )
             lexicons[name] = terms
     rules: list[Rule] = []
     seen: dict[str, str] = {}
@@ -109,7 +111,9 @@ def load_rules(paths: Iterable[Path]) -> list[Rule]:
         for raw in _rule_mappings(str(f), data):
             rule = build_rule(str(f), raw, lexicons)
             if rule.id in seen:
-                raise RuleError(str(f), raw.line, "id", f"rule id {rule.id!r} is already defined in {seen[rule.id]}")
+                raise RuleError(
+                    str(f), raw.line, "id", f"rule id {rule.id!r} is already defined in {seen[rule.id]}"
+                )
             seen[rule.id] = str(f)
             rules.append(rule)
     return sorted(rules, key=lambda r: r.id)
@@ -119,10 +123,17 @@ def _lexicon(path: str, data: yamlsrc.LocatedDict) -> tuple[str, tuple[str, ...]
     unknown = set(data) - {"lexicon", "description", "terms"}
     if unknown:
         key = sorted(unknown)[0]
-        raise RuleError(path, data.lines[key], key, "unknown key in a lexicon file (expected: lexicon, description, terms)")
+        raise RuleError(
+            path,
+            data.lines[key],
+            key,
+            "unknown key in a lexicon file (expected: lexicon, description, terms)",
+        )
     terms = data.get("terms")
     if not isinstance(terms, list) or not terms:
-        raise RuleError(path, data.lines.get("terms", data.line), "terms", "must be a non-empty list of strings")
+        raise RuleError(
+            path, data.lines.get("terms", data.line), "terms", "must be a non-empty list of strings"
+        )
     for i, t in enumerate(terms):
         if not isinstance(t, str):
             hint = " (quote entries that contain ': ')" if isinstance(t, dict) else ""
@@ -142,7 +153,9 @@ def _rule_mappings(path: str, data: Any) -> list[yamlsrc.LocatedDict]:
         return list(items)
     if isinstance(data, dict):
         return [data]
-    raise RuleError(path, getattr(data, "line", 1), "", "a rule file must hold a mapping (one rule) or 'rules:' (a list)")
+    raise RuleError(
+        path, getattr(data, "line", 1), "", "a rule file must hold a mapping (one rule) or 'rules:' (a list)"
+    )
 
 
 def _need(path: str, raw: yamlsrc.LocatedDict, key: str, kind: type, choices: tuple[str, ...] = ()) -> Any:
@@ -160,13 +173,17 @@ def build_rule(path: str, raw: yamlsrc.LocatedDict, lexicons: dict[str, tuple[st
     """Validate one rule mapping and compile its options."""
     kind_name = _need(path, raw, "kind", str)
     if kind_name not in KINDS:
-        raise RuleError(path, raw.lines["kind"], "kind", f"unknown kind {kind_name!r} (known: {', '.join(sorted(KINDS))})")
+        raise RuleError(
+            path, raw.lines["kind"], "kind", f"unknown kind {kind_name!r} (known: {', '.join(sorted(KINDS))})"
+        )
     module = KINDS[kind_name]
     fields = {f.name: f for f in dataclasses.fields(module.Options)}
     for key in raw:
         if key not in COMMON and key not in fields:
             allowed = ", ".join(sorted(fields))
-            raise RuleError(path, raw.lines[key], key, f"unknown key for kind {kind_name!r} (kind keys: {allowed})")
+            raise RuleError(
+                path, raw.lines[key], key, f"unknown key for kind {kind_name!r} (kind keys: {allowed})"
+            )
     rid = _need(path, raw, "id", str)
     message = _need(path, raw, "message", str)
     _check_template(path, raw, message, module.FIELDS)
@@ -197,7 +214,12 @@ def _check_template(path: str, raw: yamlsrc.LocatedDict, message: str, allowed: 
         raise RuleError(path, raw.lines["message"], "message", f"bad template: {err}") from None
     for name in names:
         if name not in allowed:
-            raise RuleError(path, raw.lines["message"], "message", f"unknown field {{{name}}} (available: {', '.join(allowed)})")
+            raise RuleError(
+                path,
+                raw.lines["message"],
+                "message",
+                f"unknown field {{{name}}} (available: {', '.join(allowed)})",
+            )
 
 
 def _references(path: str, raw: yamlsrc.LocatedDict) -> tuple[Reference, ...]:
@@ -212,7 +234,9 @@ def _references(path: str, raw: yamlsrc.LocatedDict) -> tuple[Reference, ...]:
         elif isinstance(r, dict) and isinstance(r.get("title"), str) and set(r) <= {"title", "url"}:
             out.append(Reference(r["title"], str(r.get("url", ""))))
         else:
-            raise RuleError(path, line, "references", "each reference is a string or a mapping with title and url")
+            raise RuleError(
+                path, line, "references", "each reference is a string or a mapping with title and url"
+            )
     return tuple(out)
 
 
@@ -255,7 +279,9 @@ def _convert(path: str, raw: yamlsrc.LocatedDict, key: str, value: Any, hint: An
         origin, args = typing.get_origin(hint), typing.get_args(hint)
     if hint is Terms:
         if not isinstance(value, list) or not value:
-            raise RuleError(path, line, key, "must be a non-empty list of terms (regular expressions or @lexicon)")
+            raise RuleError(
+                path, line, key, "must be a non-empty list of terms (regular expressions or @lexicon)"
+            )
         try:
             return compile_terms(value, lexicons)
         except TermError as err:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from lintkit import baseline as baselinemod
 from lintkit import config as configmod
+from lintkit.cache import load_rules
 from lintkit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _csv, fail, rule_paths
 from lintkit.linter import SEVERITY_RANK, Finding, lint
-from lintkit.cache import load_rules
 from lintkit.parallel import Job, default_jobs, lint_files
 from lintkit.rules import Rule, RuleError
 
@@ -34,7 +34,14 @@ def select_rules(rules: list[Rule], cfg: configmod.Config, args: argparse.Namesp
             continue
         if ignore and _matches(rule.id, ignore):
             continue
-        sev = next((v for k, v in sorted(cfg.severity.items(), key=lambda kv: -len(kv[0])) if _matches(rule.id, [k])), None)
+        sev = next(
+            (
+                v
+                for k, v in sorted(cfg.severity.items(), key=lambda kv: -len(kv[0]))
+                if _matches(rule.id, [k])
+            ),
+            None,
+        )
         if sev == "off":
             continue
         if sev:
@@ -107,7 +114,9 @@ def run_check(args: argparse.Namespace) -> int:
             continue
         if fatal is not None:
             return fail(fatal)
-        findings = _per_file_ignores(findings, path, cfg.per_file_ignores, cfg.path.parent if cfg.path else None)
+        findings = _per_file_ignores(
+            findings, path, cfg.per_file_ignores, cfg.path.parent if cfg.path else None
+        )
         if baseline is not None:
             findings = baseline.apply(path, findings, text)
         results.append(FileResult(path, findings, doc))
@@ -125,7 +134,9 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def _per_file_ignores(findings: list[Finding], path: str, table: dict[str, list[str]], base: Path | None = None) -> list[Finding]:
+def _per_file_ignores(
+    findings: list[Finding], path: str, table: dict[str, list[str]], base: Path | None = None
+) -> list[Finding]:
     """Drop findings of rules ignored for `path`; globs match the path as given, normalised
     ("./docs/a.md" is "docs/a.md"), relative to the config file's folder `base`, or the file name."""
     names = {path, os.path.normpath(path), os.path.basename(path)}

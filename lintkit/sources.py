@@ -23,7 +23,9 @@ class Source:
     fmt: str
 
 
-def discover(paths: list[str], extensions: dict[str, str], exclude: list[str] | None = None) -> tuple[list[Source], list[str]]:
+def discover(
+    paths: list[str], extensions: dict[str, str], exclude: list[str] | None = None
+) -> tuple[list[Source], list[str]]:
     """Expand files and folders (recursively, following no symlinked folders twice).
 
     Returns the sources in a stable order and the errors (missing paths)."""
@@ -65,15 +67,20 @@ def read(path: str, stdin_bytes: bytes | None = None) -> str:
     else:
         try:
             if os.path.getsize(path) > MAX_BYTES:
-                raise InputError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB; split it or exclude it")
+                raise InputError(
+                    f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB; split it or exclude it"
+                )
             data = Path(path).read_bytes()
         except OSError as err:
             raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
     if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: looks like a binary file (NUL bytes); lintkit reads text, Markdown and HTML")
+        raise InputError(
+            f"{path}: looks like a binary file (NUL bytes); lintkit reads text, Markdown and HTML"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise InputError(
-            f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); re-save the file as UTF-8"
+            f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start});"
+            " re-save the file as UTF-8"
         ) from None

@@ -22,6 +22,7 @@ def budget(text: str) -> float:
     """Seconds of matching allowed for one scan in `text` (the word index covers all of it)."""
     return TIMEOUT + PER_CHAR * len(text)
 
+
 # Word boundaries, where the term's own edge is a word character: "cure" does not match inside
 # "secure", but "®" matches in "Spravato®" and "\(" right before a word. (Never between two word chars.)
 START = r"(?:(?<!\w)|(?!\w))"

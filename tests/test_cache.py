@@ -123,8 +123,10 @@ def test_old_entries_are_pruned(cache_dir, tmp_path):
 def test_syllables_equal_textstat(cache_dir):
     textstat = pytest.importorskip("textstat")
     words = " ".join(
-        ("the ketamine infusion therapy depression semaglutide esketamine neuroplasticity glutamate",
-         "don't it's patients' o'clock 'tis rock'n'roll a i hour every business colonel fire")
+        (
+            "the ketamine infusion therapy depression semaglutide esketamine neuroplasticity glutamate",
+            "don't it's patients' o'clock 'tis rock'n'roll a i hour every business colonel fire",
+        )
     ).split(" ")
     readability.syllables.cache_clear()
     readability._table.cache_clear()

@@ -97,8 +97,14 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
         start = b.start
         minus = Counter(bags[i])  # the rest of the document is total - minus (no copy of total)
         j = i - 1
-        while j >= 0 and j > claimed and doc.blocks[j].kind == "heading" and (
-            opts.domain is None or opts.domain.search(text, doc.blocks[j].start, doc.blocks[j].end) is None
+        while (
+            j >= 0
+            and j > claimed
+            and doc.blocks[j].kind == "heading"
+            and (
+                opts.domain is None
+                or opts.domain.search(text, doc.blocks[j].start, doc.blocks[j].end) is None
+            )
         ):  # the block's own title: part of the finding, not of the document's topic
             start = doc.blocks[j].start
             for k, v in bags[j].items():
@@ -167,4 +173,6 @@ def _related_titles(
                 continue
             sim = _off_topic(doc, opts, bags, total, total_sq, i)
             if sim is not None:
-                yield Hit(b.start, b.end, {"match": excerpt(text[b.start : b.end], 50), "similarity": round(sim, 2)})
+                yield Hit(
+                    b.start, b.end, {"match": excerpt(text[b.start : b.end], 50), "similarity": round(sim, 2)}
+                )

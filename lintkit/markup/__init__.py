@@ -7,7 +7,11 @@ from collections.abc import Callable
 from lintkit.document import Document
 from lintkit.markup import html, markdown, plain
 
-PARSERS: dict[str, Callable[[str, str], Document]] = {"text": plain.parse, "markdown": markdown.parse, "html": html.parse}
+PARSERS: dict[str, Callable[[str, str], Document]] = {
+    "text": plain.parse,
+    "markdown": markdown.parse,
+    "html": html.parse,
+}
 EXTENSIONS: dict[str, str] = {
     ".txt": "text",
     ".text": "text",

@@ -12,7 +12,7 @@ import re
 from lintkit.document import Document, TextBuilder
 
 _BULLET = re.compile(r"^\s*(?:[-*•◦▪‣+]|\d{1,3}[.)])\s+")
-_END_PUNCT = tuple(".!?:;\"”’)")
+_END_PUNCT = tuple('.!?:;"”’)')
 _HEADING_END = tuple(".!,;")
 
 

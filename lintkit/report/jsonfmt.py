@@ -27,5 +27,9 @@ def summary(report: Report) -> dict:
 
 def render(report: Report, color: bool = False) -> str:
     """The report as indented JSON."""
-    data = {"version": __version__, "findings": [f.to_json() for f in report.findings], "summary": summary(report)}
+    data = {
+        "version": __version__,
+        "findings": [f.to_json() for f in report.findings],
+        "summary": summary(report),
+    }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

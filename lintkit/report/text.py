@@ -40,15 +40,26 @@ def render(report: Report, color: bool = False) -> str:
     counts = Counter(f.severity for f in report.findings)
     n_files = len(report.files)
     if report.findings:
-        parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s])
-        out.append(f"Found {len(report.findings)} problem{'s' if len(report.findings) != 1 else ''} ({parts}) in {n_files} file{'s' if n_files != 1 else ''}.")
+        parts = ", ".join(
+            f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
+            for s in ("error", "warning", "info")
+            if counts[s]
+        )
+        out.append(
+            f"Found {len(report.findings)} problem{'s' if len(report.findings) != 1 else ''} ({parts})"
+            f" in {n_files} file{'s' if n_files != 1 else ''}."
+        )
     else:
         files = f"{n_files} file{'s' if n_files != 1 else ''}"
         if report.errors:
             n_err = len(report.errors)
-            out.append(f"No problems found in {files}; {n_err} input{'s' if n_err != 1 else ''} could not be read.")
+            out.append(
+                f"No problems found in {files}; {n_err} input{'s' if n_err != 1 else ''} could not be read."
+            )
         else:
             out.append(f"All checks passed ({files}).")
     if report.stale:
-        out.append(f"{report.stale} baseline entr{'ies' if report.stale != 1 else 'y'} no longer match (stale).")
+        out.append(
+            f"{report.stale} baseline entr{'ies' if report.stale != 1 else 'y'} no longer match (stale)."
+        )
     return "\n".join(out) + "\n"
