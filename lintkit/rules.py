@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import string
-import types
-import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,19 +15,12 @@ from typing import Any
 
 from lintkit import yamlsrc
 from lintkit.checks import KINDS
-from lintkit.terms import TermError, Terms, compile_terms
+from lintkit.errors import RuleError  # re-exported: lintkit.rules.RuleError is public
+from lintkit.options import build_options
 
 SEVERITIES = ("error", "warning", "info")
 CATEGORIES = ("claim", "misinfo", "spam", "disclaimer", "readability")
 COMMON = ("id", "category", "severity", "kind", "message", "description", "references", "examples", "enabled")
-
-
-class RuleError(Exception):
-    """A problem in a rule or lexicon file, located by file, line and key."""
-
-    def __init__(self, path: str, line: int, key: str, message: str) -> None:
-        super().__init__(f"{path}:{line}: {key}: {message}" if key else f"{path}:{line}: {message}")
-        self.path, self.line, self.key = path, line, key
 
 
 @dataclass(frozen=True)
@@ -189,7 +180,7 @@ def build_rule(path: str, raw: yamlsrc.LocatedDict, lexicons: dict[str, tuple[st
     _check_template(path, raw, message, module.FIELDS)
     references = _references(path, raw)
     fail, passing = _examples(path, raw)
-    options = _options(path, raw, module.Options, lexicons)
+    options = build_options(path, raw, module.Options, lexicons)
     return Rule(
         id=rid,
         category=_need(path, raw, "category", str, CATEGORIES),
@@ -252,69 +243,3 @@ def _examples(path: str, raw: yamlsrc.LocatedDict) -> tuple[tuple[str, ...], tup
             raise RuleError(path, ex.lines.get(key, line), f"examples.{key}", "must be a list of strings")
         out.append(tuple(items))
     return out[0], out[1]
-
-
-def _options(path: str, raw: yamlsrc.LocatedDict, cls: type, lexicons: dict[str, tuple[str, ...]]) -> Any:
-    hints = typing.get_type_hints(cls)
-    values: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        if f.name not in raw:
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise RuleError(path, raw.line, f.name, "missing required key")
-            continue
-        values[f.name] = _convert(path, raw, f.name, raw[f.name], hints[f.name], lexicons)
-    try:
-        return cls(**values)
-    except ValueError as err:
-        raise RuleError(path, raw.line, "", str(err)) from None
-
-
-def _convert(path: str, raw: yamlsrc.LocatedDict, key: str, value: Any, hint: Any, lexicons: Any) -> Any:
-    line = raw.lines[key]
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin is typing.Union or origin is types.UnionType:  # X | None
-        if value is None:
-            return None
-        hint = next(a for a in args if a is not type(None))
-        origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if hint is Terms:
-        if not isinstance(value, list) or not value:
-            raise RuleError(
-                path, line, key, "must be a non-empty list of terms (regular expressions or @lexicon)"
-            )
-        try:
-            return compile_terms(value, lexicons)
-        except TermError as err:
-            at = value.lines[err.index] if err.index >= 0 else line
-            raise RuleError(path, at, key, str(err)) from None
-    if origin is typing.Literal:
-        if value not in args:
-            raise RuleError(path, line, key, f"{value!r} is not one of: {', '.join(map(str, args))}")
-        return value
-    if origin is tuple:  # tuple[str, ...], tuple[Literal, ...] or tuple[Terms, ...]
-        items = value if isinstance(value, list) else [value]
-        inner = args[0]
-        if inner is Terms:
-            if not all(isinstance(group, list) and group for group in items):
-                raise RuleError(path, line, key, "must be a list of term lists")
-            out = []
-            for n, group in enumerate(items):
-                try:
-                    out.append(compile_terms(group, lexicons))
-                except TermError as err:
-                    at = group.lines[err.index] if err.index >= 0 else value.lines[n]
-                    raise RuleError(path, at, key, str(err)) from None
-            return tuple(out)
-        allowed = typing.get_args(inner) if typing.get_origin(inner) is typing.Literal else None
-        for item in items:
-            if allowed is not None and item not in allowed:
-                raise RuleError(path, line, key, f"{item!r} is not one of: {', '.join(map(str, allowed))}")
-            if allowed is None and not isinstance(item, inner):
-                raise RuleError(path, line, key, f"items must be {inner.__name__}")
-        return tuple(items)
-    if hint is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
-        name = getattr(hint, "__name__", str(hint))
-        raise RuleError(path, line, key, f"must be a {name}, not {type(value).__name__}")
-    return value
