@@ -69,6 +69,10 @@ def run_check(args: argparse.Namespace) -> int:
     from lintkit.report import FileResult, Report
     from lintkit.sources import InputError, discover, read
 
+    if args.statistics and args.format not in (None, "text", "concise"):
+        return fail(
+            f"--statistics prints a table of counts; it cannot be combined with --format {args.format}"
+        )
     try:
         cfg_path = Path(args.config) if args.config else configmod.find(Path.cwd())
         if args.config and not cfg_path.is_file():

@@ -38,3 +38,14 @@ def test_summary_does_not_claim_success_when_an_input_is_missing(tmp_path: Path)
     assert "All checks passed" not in proc.stdout
     assert "1 input could not be read" in proc.stdout
     assert "missing.md: no such file or directory" in proc.stderr
+
+
+def test_statistics_refuses_a_structured_format(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(CLAIM, encoding="utf-8")
+    proc = _run(["check", "--statistics", "--format", "html", "--output", "r.html", "a.md"], tmp_path)
+    assert proc.returncode == 2
+    assert "--statistics" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "r.html").exists()
+    table = _run(["check", "--statistics", "a.md"], tmp_path)
+    assert table.returncode == 1
+    assert "claim.establishment-uncited" in table.stdout
