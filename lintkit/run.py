@@ -82,7 +82,7 @@ def run_check(args: argparse.Namespace) -> int:
         return fail(str(err))
     try:
         paths = rule_paths(args, cfg.rules, cfg.no_default_rules)
-        rules = load_rules(paths) if not args.no_cache else load_rules(paths, use_cache=False)
+        rules = load_rules(paths, use_cache=not args.no_cache)
     except RuleError as err:
         return fail(f"{err}\n  fix the rule file, or leave it out of --rules / the config's 'rules' list")
     rules = select_rules(rules, cfg, args)

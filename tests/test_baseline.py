@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import lintkit.run
 from lintkit.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,23 +44,6 @@ rules:
 """
 
 needs_seeds = pytest.mark.skipif(not SEEDS, reason="../shared/corpus/seeds missing")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def rules_loaded_once():
-    """Compile each rule set once per module: loading rules dominates a run's time, not the formats."""
-    real = lintkit.run.load_rules
-    cache: dict[tuple[str, ...], list] = {}
-
-    def cached(paths):
-        key = tuple(str(Path(p).resolve()) for p in paths)
-        if key not in cache:
-            cache[key] = real([Path(k) for k in key])
-        return cache[key]
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(lintkit.run, "load_rules", cached)
-        yield
 
 
 @pytest.fixture(autouse=True)

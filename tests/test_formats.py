@@ -12,7 +12,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-import lintkit.run
 from lintkit.cli import main
 from lintkit.linter import Finding
 from lintkit.report import FORMAT_NAMES, Report
@@ -34,23 +33,6 @@ SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 needs_seeds = pytest.mark.skipif(
     not SEEDS or not SCHEMA_PATH.is_file(), reason="../shared (seed pages, schema) missing"
 )
-
-
-@pytest.fixture(scope="module", autouse=True)
-def rules_loaded_once():
-    """Compile each rule set once per module: loading rules dominates a run's time, not the formats."""
-    real = lintkit.run.load_rules
-    cache: dict[tuple[str, ...], list] = {}
-
-    def cached(paths):
-        key = tuple(str(Path(p).resolve()) for p in paths)
-        if key not in cache:
-            cache[key] = real([Path(k) for k in key])
-        return cache[key]
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(lintkit.run, "load_rules", cached)
-        yield
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:

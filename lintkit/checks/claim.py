@@ -47,25 +47,18 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
     """Yield one Hit per claim sentence (spanning the sentence)."""
     text = doc.text
     sents = doc.sentences
-    starts = [s.start for s in sents]
     seen: set[int] = set()
     for m in opts.cues.finditer(text):
-        i = _sentence_at(starts, m.start())
-        if i < 0 or i in seen or m.end() > sents[i].end:
+        i = doc.sentence_index(m.start())
+        s = sents[i] if sents else None
+        if s is None or i in seen or m.start() < s.start or m.end() > s.end:
             continue
-        s = sents[i]
         if not _is_claim(doc, opts, i):
             continue
         if _has_evidence(doc, opts, i):
             continue
         seen.add(i)
         yield Hit(s.start, s.end, {"match": m.group(), "sentence": excerpt(text[s.start : s.end])})
-
-
-def _sentence_at(starts: list[int], offset: int) -> int:
-    import bisect
-
-    return bisect.bisect_right(starts, offset) - 1
 
 
 def _is_claim(doc: Document, opts: Options, i: int) -> bool:

@@ -60,19 +60,11 @@ def _overview(report: Report, anchors: dict[int, str]) -> str:
     rows = []
     for cat in _categories(fs):
         in_cat = [f for f in fs if f.category == cat]
-        cells = "".join(f'<td class="n">{sum(f.severity == s for f in in_cat)}</td>' for s in SEVERITIES)
         name = escape(CATEGORY_NAMES.get(cat, cat))
-        rows.append(
-            f'<tr><td><span class="sw c-{cat if cat in CATEGORY_COLORS else "other"}"></span>{name} '
-            f'<code>{escape(cat)}</code></td>{cells}<td class="n"><b>{len(in_cat)}</b></td></tr>'
-        )
-    by_cat = (
-        '<h3 class="sub">Findings by category and severity</h3><table><thead><tr><th>Category</th>'
-        + "".join(f'<th class="n">{s}</th>' for s in SEVERITIES)
-        + '<th class="n">Total</th></tr></thead><tbody>'
-        + ("".join(rows) or '<tr class="clean"><td colspan="5">No findings.</td></tr>')
-        + "</tbody></table>"
-    )
+        swatch = f'<span class="sw c-{cat if cat in CATEGORY_COLORS else "other"}"></span>'
+        rows.append(f"<tr><td>{swatch}{name} <code>{escape(cat)}</code></td>{_count_cells(in_cat)}</tr>")
+    body = "".join(rows) or '<tr class="clean"><td colspan="5">No findings.</td></tr>'
+    by_cat = _count_table("Findings by category and severity", "Category", body)
     worst = sorted(
         range(len(report.files)),
         key=lambda i: (*(-sum(f.severity == s for f in report.files[i].findings) for s in SEVERITIES), i),
@@ -80,19 +72,10 @@ def _overview(report: Report, anchors: dict[int, str]) -> str:
     file_rows = []
     for i in worst:
         r = report.files[i]
-        cells = "".join(f'<td class="n">{sum(f.severity == s for f in r.findings)}</td>' for s in SEVERITIES)
         clean = ' class="clean"' if not r.findings else ""
-        file_rows.append(
-            f'<tr{clean}><td><a href="#{anchors[i]}">{escape(r.path)}</a></td>'
-            f'{cells}<td class="n"><b>{len(r.findings)}</b></td></tr>'
-        )
-    files = (
-        '<h3 class="sub">Pages, worst first</h3><table><thead><tr><th>File</th>'
-        + "".join(f'<th class="n">{s}</th>' for s in SEVERITIES)
-        + '<th class="n">Total</th></tr></thead><tbody>'
-        + "".join(file_rows)
-        + "</tbody></table>"
-    )
+        link = f'<a href="#{anchors[i]}">{escape(r.path)}</a>'
+        file_rows.append(f"<tr{clean}><td>{link}</td>{_count_cells(r.findings)}</tr>")
+    files = _count_table("Pages, worst first", "File", "".join(file_rows))
     errors = ""
     if report.errors:
         items = "".join(f"<li>{escape(e)}</li>" for e in report.errors)
@@ -103,6 +86,21 @@ def _overview(report: Report, anchors: dict[int, str]) -> str:
     return (
         f'<section class="card" id="overview"><h2>Overview</h2><div class="stats">{stats}</div>{_legend()}'
         f"{errors}{by_cat}{files}</section>"
+    )
+
+
+def _count_cells(findings: list) -> str:
+    """One cell per severity with its count, then the total."""
+    cells = "".join(f'<td class="n">{sum(f.severity == s for f in findings)}</td>' for s in SEVERITIES)
+    return f'{cells}<td class="n"><b>{len(findings)}</b></td>'
+
+
+def _count_table(title: str, first: str, body: str) -> str:
+    """A titled table: a label column, one column per severity, and a total."""
+    head = "".join(f'<th class="n">{s}</th>' for s in SEVERITIES)
+    return (
+        f'<h3 class="sub">{title}</h3><table><thead><tr><th>{first}</th>{head}'
+        f'<th class="n">Total</th></tr></thead><tbody>{body}</tbody></table>'
     )
 
 
