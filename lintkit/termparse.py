@@ -6,6 +6,8 @@ for as written. `unsafe` finds terms that would mean something else compiled on 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 KEY = 3  # letters of a word start used as its key when the first word is not complete
@@ -18,24 +20,33 @@ _SPECIAL = regex.compile(r"P[=>]|&|R\)|[+-]?\d|\(|[a-zA-Z-]+\)")
 _WORD_CLASS = regex.compile(r"\\[wd]|\[(?:[A-Za-z0-9_](?:-[A-Za-z0-9_])?|\\[wd])+\]")
 
 
-def unsafe(t: str) -> bool:
-    """Does `t` change meaning when compiled alone: group references or calls, conditionals,
-    global inline flags, \\G or \\K? (Escapes and character classes are skipped.)"""
-    i, in_class = 0, False
-    while i < len(t):
-        c = t[i]
+def _syntax(s: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """(index, char) of each character of regex `s` outside character classes, from `start`.
+    An escape is yielded once, as its backslash; the escaped character is skipped."""
+    i, in_class = start, False
+    while i < len(s):
+        c = s[i]
         if c == "\\":
-            if t[i + 1 : i + 2] in tuple("123456789gGK"):
-                return True
+            yield i, c
             i += 2
             continue
         if in_class:
-            in_class = c != "]" or t[i - 1] == "["
+            in_class = c != "]" or s[i - 1] == "["
         elif c == "[":
             in_class = True
-        elif c == "(" and t[i + 1 : i + 2] == "?" and _SPECIAL.match(t, i + 2):
-            return True
+        else:
+            yield i, c
         i += 1
+
+
+def unsafe(t: str) -> bool:
+    """Does `t` change meaning when compiled alone: group references or calls, conditionals,
+    global inline flags, \\G or \\K? (Escapes and character classes are skipped.)"""
+    for i, c in _syntax(t):
+        if c == "\\" and t[i + 1 : i + 2] in tuple("123456789gGK"):
+            return True
+        if c == "(" and t[i + 1 : i + 2] == "?" and _SPECIAL.match(t, i + 2):
+            return True
     return False
 
 
@@ -139,46 +150,26 @@ def _non_word(v: str, i: int) -> bool:
 def _close(s: str, i: int) -> int | None:
     """Index of the parenthesis closing the one at s[i] (escapes and classes skipped)."""
     depth = 0
-    in_class = False
-    j = i
-    while j < len(s):
-        c = s[j]
-        if c == "\\":
-            j += 2
-            continue
-        if in_class:
-            in_class = c != "]" or s[j - 1] == "["
-        elif c == "[":
-            in_class = True
-        elif c == "(":
+    for j, c in _syntax(s, i):
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
             if depth == 0:
                 return j
-        j += 1
     return None
 
 
 def _split(body: str) -> list[str]:
     """Top-level alternatives of a group body."""
-    out, depth, start, j, in_class = [], 0, 0, 0, False
-    while j < len(body):
-        c = body[j]
-        if c == "\\":
-            j += 2
-            continue
-        if in_class:
-            in_class = c != "]" or body[j - 1] == "["
-        elif c == "[":
-            in_class = True
-        elif c == "(":
+    out, depth, start = [], 0, 0
+    for j, c in _syntax(body):
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
         elif c == "|" and depth == 0:
             out.append(body[start:j])
             start = j + 1
-        j += 1
     out.append(body[start:])
     return out
