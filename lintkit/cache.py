@@ -34,6 +34,7 @@ _CODE = (
     "terms.py",
     "termscan.py",
     "termparse.py",
+    "wordindex.py",
     "yamlsrc.py",
     "checks",
 )

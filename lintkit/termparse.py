@@ -10,13 +10,16 @@ from collections.abc import Iterator
 
 import regex
 
+DIGIT = "#"  # the key of word starts that are ASCII digits (terms starting with \\d)
 KEY = 3  # letters of a word start used as its key when the first word is not complete
 MAX_VARIANTS = 64  # leading-group expansions per term before it is treated as wild
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _QUANT = "?*+{"
+_QUANTIFIER = regex.compile(r"(?:[?*+]|\{(\d*)(?:,\d*)?\})[?+]?")
 _LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
 _GROUP = regex.compile(r"\((?:\?(?:-?i:|:|>|P<\w+>|<\w+>))?")
 _SPECIAL = regex.compile(r"P[=>]|&|R\)|[+-]?\d|\(|[a-zA-Z-]+\)")
+_WORD_CHAR = regex.compile(r"\w", regex.VERSION0)
 _WORD_CLASS = regex.compile(r"\\[wd]|\[(?:[A-Za-z0-9_](?:-[A-Za-z0-9_])?|\\[wd])+\]")
 
 
@@ -50,6 +53,12 @@ def unsafe(t: str) -> bool:
     return False
 
 
+def word_start(t: str) -> bool:
+    """Does every match of `t` start with a word character? (Then the term boundary before it is `\\b`.)"""
+    vs = variants(t)
+    return vs is not None and all(key(v) is not None for v in vs)
+
+
 def variants(t: str) -> list[str] | None:
     """`t` with leading groups distributed: `(?:a|b)?c` -> [`ac`, `bc`, `c`]; None if too many."""
     done: list[str] = []
@@ -66,17 +75,50 @@ def variants(t: str) -> list[str] | None:
             if close is None:
                 return None
             body, rest = v[g.end() : close], v[close + 1 :]
-            optional = rest[:1] == "?"
-            if optional:  # `?`, lazy `??` or possessive `?+`: the group may be absent
-                rest = rest[2:] if rest[1:2] in ("?", "+") and rest[1:2] else rest[1:]
-            elif _is_quant(rest[:1]):
-                return None
-            todo.extend(alt + rest for alt in _split(body))
-            if optional:
-                todo.append(rest)
+            q = _QUANTIFIER.match(rest)
+            if q is None:
+                todo.extend(alt + rest for alt in _split(body))
+            else:  # a quantified group: a match starts with one of its alternatives...
+                once = q.group().startswith("?")  # (at most once: what follows is `rest`; else
+                after = rest[q.end() :]  # unknown, and "(?=)" ends the literal start there)
+                todo.extend(alt + (after if once else "(?=)") for alt in _split(body))
+                if once or q.group().startswith("*") or q.group(1) in ("", "0"):
+                    todo.append(after)  # ...or, when it may be absent, with what follows
         if len(done) + len(todo) > MAX_VARIANTS:
             return None
-    return done
+    return _widen(done)
+
+
+def _widen(vs: list[str]) -> list[str]:
+    """Distribute the group that follows each variant's literal start (`is (?:safe|mild)` ->
+    `is safe`, `is mild`), so that the literal starts are longer; as many rounds as MAX_VARIANTS allows."""
+    for _ in range(4):
+        out: list[str] = []
+        for v in vs:
+            at = len(_literal(v)[1])
+            parts = _split_group(v, at) if v[at : at + 1] == "(" else None
+            out.extend(parts if parts is not None else [v])
+        if out == vs or len(out) > MAX_VARIANTS:
+            return vs
+        vs = out
+    return vs
+
+
+def _split_group(v: str, at: int) -> list[str] | None:
+    """v with the group at v[at] replaced by each of its alternatives (and by nothing when it is
+    optional); None when it is a lookaround or has another quantifier."""
+    g = _GROUP.match(v, at)
+    close = _close(v, at)
+    if g is None or close is None or g.end() == at + 1 and v.startswith("(?", at):
+        return None
+    body, rest = v[g.end() : close], v[close + 1 :]
+    optional = rest[:1] == "?"
+    if optional:
+        rest = rest[2:] if rest[1:2] in ("?", "+") and rest[1:2] else rest[1:]
+    elif _is_quant(rest[:1]):
+        return None
+    head = v[:at]
+    return [head + alt + rest for alt in _split(body)] + ([head + rest] if optional else [])
 
 
 def _skip_lookarounds(v: str) -> str | None:
@@ -102,7 +144,7 @@ def key(v: str) -> str | None:
             word += c.lower()
             i += 1
             continue
-        if word and not _is_quant(v[i + 2 : i + 3] if c == "\\" else nxt) and _non_word(v, i):
+        if word and _non_word(v, i):
             return word + " "  # a complete word: a non-word character must follow
         break
     if word and i >= len(v):
@@ -112,11 +154,18 @@ def key(v: str) -> str | None:
     if word:
         return ""
     m = _WORD_CLASS.match(v)
-    return "" if m is not None and v[m.end() : m.end() + 1] not in ("?", "*", "{") else None
+    if m is None or v[m.end() : m.end() + 1] in ("?", "*", "{"):
+        return None
+    return DIGIT if m.group() in (r"\d", "[0-9]") else ""
 
 
 def literal(v: str) -> str:
     """The lower-cased ASCII literal text every match of `v` starts with (at least its key)."""
+    return _literal(v)[0]
+
+
+def _literal(v: str) -> tuple[str, str]:
+    """(literal(v), the part of `v` it was read from)."""
     out = []
     i = 0
     while i < len(v):
@@ -131,7 +180,7 @@ def literal(v: str) -> str:
             break
         out.append(c.lower())
         i += step
-    return "".join(out)
+    return "".join(out), v[:i]
 
 
 def _is_quant(c: str) -> bool:
@@ -139,12 +188,37 @@ def _is_quant(c: str) -> bool:
 
 
 def _non_word(v: str, i: int) -> bool:
-    """Does v[i] (not followed by a quantifier) certainly match one non-word character?"""
+    """Does the element at v[i] (a character, an escape or a class) certainly match one non-word
+    character, with no quantifier after it?"""
     c = v[i]
+    if c == "[":
+        end = _class_end(v, i)
+        return end is not None and not _is_quant(v[end : end + 1])
+    if _is_quant(v[i + 2 : i + 3] if c == "\\" else v[i + 1 : i + 2]):
+        return False
     if c == "\\":
         e = v[i + 1 : i + 2]
         return e in ("s", "W") or (e != "" and not e.isalnum() and e != "_")
     return c in " -'’,:;!/&" or c == '"'
+
+
+def _class_end(v: str, i: int) -> int | None:
+    """The index after the class at v[i] when every member is a non-word character (no ranges,
+    no negation, escapes only of punctuation or \\s), else None."""
+    j = i + 1
+    if v[j : j + 1] in ("^", "]", ""):
+        return None
+    while j < len(v) and v[j] != "]":
+        if v[j] == "\\":
+            e = v[j + 1 : j + 2]
+            if not (e == "s" or (e != "" and e.isascii() and not e.isalnum() and e != "_")):
+                return None
+            j += 2
+            continue
+        if v[j] == "-" and v[j + 1 : j + 2] not in ("]", "") and j > i + 1 or _WORD_CHAR.match(v[j]):
+            return None  # a range, or a word character
+        j += 1
+    return j + 1 if j < len(v) else None
 
 
 def _close(s: str, i: int) -> int | None:

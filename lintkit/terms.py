@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from lintkit import termscan
+from lintkit import termparse, termscan
 
 TIMEOUT = 2.0  # seconds for one scan of one document by one pattern, plus PER_CHAR a character
 PER_CHAR = 5e-6  # so that a big document or a busy machine does not turn a sound pattern into an error
@@ -27,6 +27,9 @@ def budget(text: str) -> float:
 # "secure", but "®" matches in "Spravato®" and "\(" right before a word. (Never between two word chars.)
 START = r"(?:(?<!\w)|(?!\w))"
 END = r"(?:(?!\w)|(?<!\w))"
+# The same boundary where every match of a term starts with a word character; the engine runs it
+# several times faster than START.
+WORD_START = r"\b"
 FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0
 # Spans shorter than this are scanned with the pattern alone; longer ones via termscan (same matches).
 SMALL_SPAN = 400
@@ -73,6 +76,16 @@ class Terms:
         except TimeoutError:
             raise PatternTimeout(self.pattern.pattern[:80]) from None
 
+    def starts(self, text: str) -> list[int] | None:
+        """Sorted offsets where a match may start; in a span [a, b), at most one more match can
+        start, at the span's last word. None when not known (the list has no scan plan)."""
+        if self.plan is None:
+            return None
+        try:
+            return termscan.starts(self.plan, text, budget(text))
+        except TimeoutError:
+            raise PatternTimeout(self.pattern.pattern[:80]) from None
+
     def count(self, text: str, pos: int = 0, endpos: int | None = None) -> int:
         """Number of non-overlapping matches in text[pos:endpos]."""
         return sum(1 for _ in self.finditer(text, pos, endpos))
@@ -109,5 +122,6 @@ def compile_terms(items: Sequence[object], lexicons: Mapping[str, Sequence[str]]
             raise TermError(f"bad regular expression {t!r}: {err}", index) from None
     ordered = sorted(set(terms), key=lambda t: (-len(t), t))
     body = "|".join(f"(?:{t})" for t in ordered)
-    pattern = regex.compile(rf"{START}(?:{body}){END}", FLAGS)
+    start = WORD_START if all(termparse.word_start(t) for t in ordered) else START
+    pattern = regex.compile(rf"{start}(?:{body}){END}", FLAGS)
     return Terms(tuple(terms), pattern, termscan.plan(ordered, FLAGS, START, END))

@@ -2,14 +2,15 @@
 
 A term list compiles to one alternation `START(?:t1|t2|...)END`. The `regex` engine has no literal
 prefix to skip ahead with, so it tries every branch at every position (tens of ms per MB per term).
-Instead (see termparse), each term's variants are reduced at compile time to the key their matches
-must start with: the whole first word when a non-word character must follow it, else its first
-KEY letters. A document's word starts are indexed by both keys once; at a word start only the
-terms with its key are tried, each with its own pattern, in the alternation's order (after a check
-of their literal start), so the first that matches is the branch the alternation would take and
-the span is the same. A term without a key for every variant is searched for as written (a heap
-keeps each one's next match); a word start with non-ASCII letters, or cut by the end of the span,
-gets the whole alternation. The positions tried are a superset of where matches start, so the
+Instead (see termparse), each term's variants are reduced at compile time to the most specific
+key their matches must start with: DIGIT (a digit), the first KEY letters of the first word, the
+whole first word when a non-word character must follow it, or that word, one space and the next
+word's first letters or the whole next word. A document's word starts are indexed by these keys
+once (wordindex; pairs on demand); at a word start only the terms with its keys are tried, each with
+its own pattern, in the alternation's order (after a check of their literal start), so the first
+that matches is the branch the alternation would take and the span is the same. A term without a
+key for every variant is searched for as written (a heap keeps each one's next match); a word start
+with non-ASCII letters (or followed by a non-ASCII word), or cut by the end of the span, gets the whole alternation. The positions tried are a superset of where matches start, so the
 matches found are exactly those of `pattern.finditer` (tests/test_fast_path.py checks this).
 """
 
@@ -22,16 +23,18 @@ from dataclasses import dataclass
 
 import regex
 
-from lintkit.termparse import KEY, key, literal, unsafe, variants
+from lintkit.termparse import DIGIT, KEY, key, literal, unsafe, variants, word_start
+from lintkit.wordindex import DIGITS, WordIndex, word_index
 
-_RUN = regex.compile(r"\w+", regex.VERSION0)
+_WORD_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
 
 @dataclass(frozen=True)
 class ScanPlan:
     """Per key, the terms (indices into `parts`, in alternation order) to try at a word start."""
 
-    by_key: dict[str, tuple[int, ...]]
+    by_key: dict[str, tuple[int, ...]]  # keys of one word, least specific first (see `level`)
+    pair_keys: tuple[tuple[str, str, tuple[int, ...]], ...]  # (key, its first word's key, terms)
     prefixes: dict[int, tuple[str, ...]]  # keyed term -> lower-case literal starts of its variants
     longest: int  # the longest of them
     parts: tuple[regex.Pattern, ...]  # START(?:term)END for every term, in alternation order
@@ -40,39 +43,27 @@ class ScanPlan:
     bounded: frozenset[int] = frozenset()  # terms without * + {: a match attempt cannot run away
 
 
-@dataclass
-class WordIndex:
-    """Word starts of one text by key, plus starts whose first letters are not ASCII (`odd`)."""
-
-    text: str
-    by_key: dict[str, list[int]]
-    odd: list[int]
-    starts: list[int]
-
-
-_last: list[WordIndex] = []  # one-entry cache: the index of the document being linted
 _compiled: dict[tuple[str, int], regex.Pattern] = {}  # cache: term patterns shared by term lists
 
 
-def word_index(text: str, timeout: float) -> WordIndex:
-    """The WordIndex of `text` (cached for the most recent text)."""
-    if _last and _last[0].text is text:
-        return _last[0]
-    by_key: dict[str, list[int]] = {}
-    odd: list[int] = []
-    starts: list[int] = []
-    for m in _RUN.finditer(text, timeout=timeout):
-        p, w = m.start(), m.group()
-        starts.append(p)
-        if w.isascii():  # keyed twice: the whole word ("word ") and its first KEY letters
-            w = w.lower()
-            by_key.setdefault(w + " ", []).append(p)
-            if len(w) >= KEY:
-                by_key.setdefault(w[:KEY], []).append(p)
-        else:  # (a non-ASCII letter may match an ASCII one case-insensitively: K, ſ)
-            odd.append(p)
-    _last[:] = [WordIndex(text, by_key, odd, starts)]
-    return _last[0]
+def level(k: str) -> int:
+    """How specific a key is: -1 DIGIT, 0 first letters, 1 whole word, 2 word and the next one's
+    first letters, 3 both whole words. A word start with a key has the keys of every lower level
+    that applies to it."""
+    return -1 if k == DIGIT else (2 if " " in k[:-1] else 0) + k.endswith(" ")
+
+
+def pair_key(k: str, lit: str) -> str:
+    """The most specific key of a variant whose key is `k` and literal start `lit`."""
+    if level(k) != 1 or not lit.startswith(k):
+        return k
+    rest = lit[len(k) :]
+    n = 0
+    while n < len(rest) and rest[n] in _WORD_ASCII:
+        n += 1
+    if 0 < n < len(rest):
+        return f"{k}{rest[:n]} "  # the next word is complete: a non-word character follows it
+    return f"{k}{rest[:KEY]}" if n >= KEY else k
 
 
 def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
@@ -89,27 +80,45 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
         vs = variants(t)
         keys = [key(v) for v in vs] if vs is not None else [None]
         if vs is not None and all(keys):
-            for k in keys:
-                by_key.setdefault(k, set()).add(i)
+            for v, k in zip(vs, keys, strict=True):
+                by_key.setdefault(pair_key(k, literal(v)), set()).add(i)
             prefixes[i] = tuple({literal(v) for v in vs})
         else:
             scanned.append(i)
     if not by_key:
         return None
     try:
-        parts = tuple(_compile(f"{start}(?:{t}){end}", flags) for t in terms)
+        parts = tuple(_compile(f"{_start(t, start)}(?:{t}){end}", flags) for t in terms)
     except regex.error:
         return None
-    # A word start has two keys, its whole word and its first letters: a whole-word list also holds
-    # the terms of its prefix, and comes after the prefixes, so that it is the one kept (_keyed).
-    lists = {k: tuple(sorted(v)) for k, v in by_key.items() if not k.endswith(" ")}
-    for k, v in by_key.items():
-        if k.endswith(" "):
-            lists[k] = tuple(sorted(v | by_key.get(k[:KEY], set()) if len(k) > KEY else v))
+    lists = {k: tuple(sorted(_union(by_key, k))) for k in sorted(by_key, key=level)}
+    pair_keys = tuple((k, k[: k.index(" ") + 1], lists.pop(k)) for k in list(lists) if level(k) >= 2)
     longest = max(len(x) for pre in prefixes.values() for x in pre)
     bounded = frozenset(i for i, t in enumerate(terms) if not any(c in t for c in "*+{"))
     scans = tuple(parts[i] for i in scanned)
-    return ScanPlan(lists, prefixes, longest, parts, scans, tuple(scanned), bounded)
+    return ScanPlan(lists, pair_keys, prefixes, longest, parts, scans, tuple(scanned), bounded)
+
+
+def _union(by_key: dict[str, set[int]], k: str) -> set[int]:
+    """The terms to try at a word start whose most specific key is `k`: those of `k` and of the
+    less specific keys that word start also has (`_keyed` keeps the last, most specific, list)."""
+    out = set(by_key.get(k, ()))
+    lv = level(k)
+    if lv >= 2:
+        word = k[: k.index(" ") + 1]
+        out |= _union(by_key, word)
+        if lv == 3 and len(k) - len(word) - 1 >= KEY:
+            out |= by_key.get(k[: len(word) + KEY], set())
+    elif lv == 1 and len(k) > KEY:
+        out |= _union(by_key, k[:KEY])
+    elif lv >= 0 and k[0] in DIGITS:
+        out |= by_key.get(DIGIT, set())
+    return out
+
+
+def _start(t: str, start: str) -> str:
+    """`start`, or the faster word boundary when every match of `t` starts with a word character."""
+    return r"\b" if word_start(t) else start
 
 
 def _compile(pattern: str, flags: int) -> regex.Pattern:
@@ -127,8 +136,10 @@ def finditer(
     Keyed terms are tried at the word starts with their key; each unkeyed variant's next match at
     or after the last match's end is kept in a heap (searched for again once passed); positions
     the keys cannot vouch for (non-ASCII word starts, a word cut by `end`) get the full pattern."""
-    keyed = _keyed(sp, text, pos, end, timeout)
+    idx = word_index(text, timeout)
+    keyed = _keyed(sp, idx, pos, end)
     order = sorted(keyed)
+    low, pre, all_ascii = idx.low, sp.prefixes, idx.ascii and idx.low is not None
     parts, scans = sp.parts, sp.scans
     heap = [(m.start(), n) for n, w in enumerate(scans) if (m := w.search(text, pos, end, timeout=timeout))]
     heapq.heapify(heap)
@@ -150,10 +161,12 @@ def finditer(
         if which is None:
             m = full.match(text, p, end, timeout=timeout)
         else:
-            seg = text[p : p + sp.longest]
-            if seg.isascii():  # a term can only match where one of its literal starts is
-                low, pre = seg.lower(), sp.prefixes
-                which = [j for j in which if j not in pre or low.startswith(pre[j])]
+            if all_ascii or text[p : p + sp.longest].isascii():
+                # a term can only match where one of its literal starts is (a non-ASCII letter may
+                # match an ASCII one case-insensitively, so only where the text is ASCII)
+                seg = low if low is not None else text[p : p + sp.longest].lower()
+                at = 0 if low is None else p
+                which = [j for j in which if j not in pre or seg.startswith(pre[j], at)]
             m = None
             for j in which:  # (the timeout costs more than a bounded attempt: only `?` repeats)
                 m = parts[j].match(text, p, end, timeout=None if j in sp.bounded else timeout)
@@ -173,20 +186,37 @@ def finditer(
         last = m.end()
 
 
-def _keyed(sp: ScanPlan, text: str, pos: int, end: int, timeout: float) -> dict[int, tuple[int, ...] | None]:
+def starts(sp: ScanPlan, text: str, timeout: float) -> list[int] | None:
+    """Sorted word starts of `text` where a match of the plan's terms may start, in any span (a
+    span also lets a match start at its last word, which the span may cut); None when the plan has
+    terms that are searched for as written."""
+    if sp.scans:
+        return None
+    return sorted(_keyed(sp, word_index(text, timeout), 0, len(text)))
+
+
+def _keyed(sp: ScanPlan, idx: WordIndex, pos: int, end: int) -> dict[int, tuple[int, ...] | None]:
     """Word starts in [pos, end) with a key of the plan -> its terms; None: try the full pattern."""
-    idx = word_index(text, timeout)
+    text = idx.text
     out: dict[int, tuple[int, ...] | None] = {}
     whole = pos == 0 and end >= len(text)
 
     def span(lst: list[int]) -> list[int]:
         return lst if whole else lst[bisect.bisect_left(lst, pos) : bisect.bisect_left(lst, end)]
 
-    for k, which in sp.by_key.items():
+    for k, which in sp.by_key.items():  # from the least specific key to the most (see _union)
         lst = idx.by_key.get(k)
         if lst:
             out.update(dict.fromkeys(span(lst), which))
-    out.update(dict.fromkeys(span(idx.odd)))
+    odd = [idx.odd]
+    for k, word, which in sp.pair_keys:
+        pairs, pair_odd = idx.pairs(word)
+        lst = pairs.get(k)
+        if lst:
+            out.update(dict.fromkeys(span(lst), which))
+        odd.append(pair_odd)
+    for lst in odd:
+        out.update(dict.fromkeys(span(lst)))
     if end < len(text):  # a word cut by `end` has a shorter key inside the span than in the text
         i = bisect.bisect_left(idx.starts, end) - 1
         if i >= 0 and idx.starts[i] >= pos:

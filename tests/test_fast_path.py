@@ -13,6 +13,7 @@ import random
 from pathlib import Path
 
 import pytest
+import regex
 from conftest import REPO, SEEDS
 
 from lintkit import config as configmod
@@ -119,6 +120,26 @@ def test_termscan_spans_equal_the_alternation(default_rules):
                 assert (got and got.span()) == (first and first.span())
 
 
+def test_word_boundary_equals_the_generic_one(default_rules):
+    """Lists whose terms all start with a word character compile with `\\b` in front; the matches
+    are those of the generic boundary, on real texts, whole and in random windows."""
+    rng = random.Random(11)
+    texts = [parse(str(p), p.read_text("utf-8-sig"), format_of(p.name) or "text").text for p in FILES[:8]]
+    texts.append("ſtudies show 5x better results; İt is 1,000% safe (Smith 2019) — K-cure, x_y. " * 4)
+    faster = [t for t in all_terms(default_rules) if not t.pattern.pattern.startswith(terms.START)]
+    assert len(faster) > 100
+    for t in faster:
+        ordered = sorted(set(t.source), key=lambda x: (-len(x), x))
+        body = "|".join(f"(?:{x})" for x in ordered)
+        generic = regex.compile(rf"{terms.START}(?:{body}){terms.END}", terms.FLAGS)
+        for text in texts:
+            cuts = [tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(2)]
+            windows = [(0, len(text)), *cuts]
+            for a, b in windows:
+                got = [m.span() for m in t.pattern.finditer(text, a, b)]
+                assert got == [m.span() for m in generic.finditer(text, a, b)], (t.source[:3], a, b)
+
+
 @pytest.mark.parametrize(
     "items",
     [
@@ -130,6 +151,9 @@ def test_termscan_spans_equal_the_alternation(default_rules):
         ["cure|heal", "is", "e\\.g\\."],
         ["(\\w+) \\1", "miracle"],
         ["\\(?800\\)?[-. ]?273", "(?:1[-. ]?)?\\(?800"],
+        ["is safe", "is (?:\\w+ ){0,2}safe", "not (?:just|only)", "studies (?:have )?show", "is"],
+        ["\\d+ (?:out of|in) \\d+", "[0-9]+%", "it['’]s safe", "at[- ]home", "so[- ]called"],
+        ["(?:(?:facebook|twitter)(?:-blank)?[\\s,|/]+){2,}twitter", "(?:ab|cd){0,2}e", "(?:a|b)*c", "safe"],
     ],
 )
 def test_termscan_on_hand_written_lists(items):
@@ -138,6 +162,9 @@ def test_termscan_on_hand_written_lists(items):
         "The safest treatment is best. FDA-approved, approved by the fda? Not at risks; outweighs the risk, "
         "dangers. Isn't just 50 % and 1,000% here. Provo clinic or Denver clinic. xx cure heal is e.g. "
         "isolated miracle miracle (800) 273-8255 and 1-800-273 ſafest K "
+        "it is safe, it's safe and it’s safe at-home at home; is really very safe. not just, not only. "
+        "Studies have show studies show 3 out of 10 and 45% facebook twitter facebook-blank, twitter "
+        "cdcde abe bac c is ſafe is Safe is  safe is\nsafe so-called 7 in 9 "
     ) * 3
     rng = random.Random(len(items))
     for a, b in [(0, len(text))] + [tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(20)]:

@@ -11,6 +11,7 @@ Message fields: {match}, {count}.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -33,7 +34,11 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
     """Yield Hits for unexplained first uses (or for jargon-dense sentences)."""
     text = doc.text
     if opts.per_sentence:
+        may = opts.terms.starts(text)
         for s in doc.sentences:
+            places = bisect_left(may, s.end) - bisect_left(may, s.start) + 1 if may is not None else None
+            if places is not None and places < opts.per_sentence:
+                continue  # too few places where a term may start
             found = list(opts.terms.finditer(text, s.start, s.end))
             if len(found) >= opts.per_sentence:
                 names = ", ".join(dict.fromkeys(m.group() for m in found))

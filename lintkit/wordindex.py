@@ -1,0 +1,80 @@
+"""The word starts of a text, keyed by what a term's match must start with (see termscan)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import regex
+
+from lintkit.termparse import DIGIT, KEY
+
+_RUN = regex.compile(r"\w+", regex.VERSION0)
+DIGITS = frozenset("0123456789")
+
+
+@dataclass
+class WordIndex:
+    """Word starts of one text by key, plus starts whose first letters are not ASCII (`odd`).
+
+    Each ASCII word start is keyed by its whole word ("word "), its first KEY letters, and DIGIT
+    when it starts with a digit; `pairs` adds, on demand, the keys of a word and the next one. A
+    non-ASCII letter may match an ASCII one case-insensitively (K, ſ), so such words are `odd`."""
+
+    text: str
+    by_key: dict[str, list[int]]
+    odd: list[int]
+    starts: list[int]
+    low: str | None  # text.lower() when that keeps every offset, else None
+    ascii: bool  # the whole text is ASCII
+    _pairs: dict[str, tuple[dict[str, list[int]], list[int]]] = field(default_factory=dict)
+
+    def pairs(self, word_key: str) -> tuple[dict[str, list[int]], list[int]]:
+        """For the word starts keyed `word_key` ("word ") that one space and an ASCII word follow:
+        their keys "word next " and "word nex"; and the starts that a non-ASCII word follows."""
+        got = self._pairs.get(word_key)
+        if got is None:
+            by: dict[str, list[int]] = defaultdict(list)
+            odd: list[int] = []
+            n, text = len(word_key), self.text
+            for p in self.by_key.get(word_key, ()):
+                m = _RUN.match(text, p + n) if text[p + n - 1 : p + n] == " " else None
+                if m is None:
+                    continue
+                nxt = m.group()
+                if not nxt.isascii():
+                    odd.append(p)
+                    continue
+                nxt = nxt.lower()
+                by[word_key + nxt + " "].append(p)
+                if len(nxt) >= KEY:
+                    by[word_key + nxt[:KEY]].append(p)
+            got = self._pairs[word_key] = (by, odd)
+        return got
+
+
+_last: list[WordIndex] = []  # one-entry cache: the index of the document being linted
+
+
+def word_index(text: str, timeout: float) -> WordIndex:
+    """The WordIndex of `text` (cached for the most recent text)."""
+    if _last and _last[0].text is text:
+        return _last[0]
+    by_key: dict[str, list[int]] = defaultdict(list)
+    odd: list[int] = []
+    starts: list[int] = []
+    for m in _RUN.finditer(text, timeout=timeout):
+        p, w = m.start(), m.group()
+        starts.append(p)
+        if not w.isascii():
+            odd.append(p)
+            continue
+        w = w.lower()
+        by_key[w + " "].append(p)
+        if len(w) >= KEY:
+            by_key[w[:KEY]].append(p)
+        if w[0] in DIGITS:
+            by_key[DIGIT].append(p)
+    low = text.lower()
+    _last[:] = [WordIndex(text, by_key, odd, starts, low if len(low) == len(text) else None, text.isascii())]
+    return _last[0]
