@@ -10,8 +10,9 @@ once (wordindex; pairs on demand); at a word start only the terms with its keys 
 its own pattern, in the alternation's order (after a check of their literal start), so the first
 that matches is the branch the alternation would take and the span is the same. A term without a
 key for every variant is searched for as written (a heap keeps each one's next match); a word start
-with non-ASCII letters (or followed by a non-ASCII word), or cut by the end of the span, gets the whole alternation. The positions tried are a superset of where matches start, so the
-matches found are exactly those of `pattern.finditer` (tests/test_fast_path.py checks this).
+with non-ASCII letters (or followed by a non-ASCII word), or cut by the end of the span, gets
+the whole alternation. The positions tried are a superset of where matches start, so the matches
+found are exactly those of `pattern.finditer` (tests/test_fast_path.py checks this).
 """
 
 from __future__ import annotations
