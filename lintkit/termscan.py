@@ -34,8 +34,9 @@ _WORD_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 class ScanPlan:
     """Per key, the terms (indices into `parts`, in alternation order) to try at a word start."""
 
-    by_key: dict[str, tuple[int, ...]]  # keys of one word, least specific first (see `level`)
-    pair_keys: tuple[tuple[str, str, tuple[int, ...]], ...]  # (key, its first word's key, terms)
+    by_key: dict[str, tuple[int, ...]]  # keys of one word -> the terms to try there (see _union)
+    rank: dict[str, int]  # the order in which by_key's lists are laid over one another (least specific first)
+    pair_words: dict[str, tuple[tuple[str, tuple[int, ...]], ...]]  # "word " -> its pair keys and terms
     prefixes: dict[int, tuple[str, ...]]  # keyed term -> lower-case literal starts of its variants
     longest: int  # the longest of them
     parts: tuple[regex.Pattern, ...]  # START(?:term)END for every term, in alternation order
@@ -93,11 +94,15 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
     except regex.error:
         return None
     lists = {k: tuple(sorted(_union(by_key, k))) for k in sorted(by_key, key=level)}
-    pair_keys = tuple((k, k[: k.index(" ") + 1], lists.pop(k)) for k in list(lists) if level(k) >= 2)
+    pair_words: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+    for k in [k for k in lists if level(k) >= 2]:
+        pair_words.setdefault(k[: k.index(" ") + 1], []).append((k, lists.pop(k)))
+    pairs = {w: tuple(v) for w, v in pair_words.items()}
+    rank = {k: n for n, k in enumerate(lists)}
     longest = max(len(x) for pre in prefixes.values() for x in pre)
     bounded = frozenset(i for i, t in enumerate(terms) if not any(c in t for c in "*+{"))
     scans = tuple(parts[i] for i in scanned)
-    return ScanPlan(lists, pair_keys, prefixes, longest, parts, scans, tuple(scanned), bounded)
+    return ScanPlan(lists, rank, pairs, prefixes, longest, parts, scans, tuple(scanned), bounded)
 
 
 def _union(by_key: dict[str, set[int]], k: str) -> set[int]:
@@ -198,26 +203,23 @@ def starts(sp: ScanPlan, text: str, timeout: float) -> list[int] | None:
 
 def _keyed(sp: ScanPlan, idx: WordIndex, pos: int, end: int) -> dict[int, tuple[int, ...] | None]:
     """Word starts in [pos, end) with a key of the plan -> its terms; None: try the full pattern."""
-    text = idx.text
+    text, lists = idx.text, idx.by_key
+    found: list[tuple[list[int], tuple[int, ...] | None]] = []
+    present = lists.keys() & sp.by_key.keys()
+    for k in sorted(present, key=sp.rank.__getitem__) if len(present) > 1 else present:
+        found.append((lists[k], sp.by_key[k]))  # from the least specific key to the most (_union)
+    odd = [idx.odd]
+    for word in lists.keys() & sp.pair_words.keys():
+        pairs, pair_odd = idx.pairs(word)
+        found.extend((pairs[k], which) for k, which in sp.pair_words[word] if k in pairs)
+        odd.append(pair_odd)
+    found.extend((lst, None) for lst in odd if lst)
     out: dict[int, tuple[int, ...] | None] = {}
     whole = pos == 0 and end >= len(text)
-
-    def span(lst: list[int]) -> list[int]:
-        return lst if whole else lst[bisect.bisect_left(lst, pos) : bisect.bisect_left(lst, end)]
-
-    for k, which in sp.by_key.items():  # from the least specific key to the most (see _union)
-        lst = idx.by_key.get(k)
-        if lst:
-            out.update(dict.fromkeys(span(lst), which))
-    odd = [idx.odd]
-    for k, word, which in sp.pair_keys:
-        pairs, pair_odd = idx.pairs(word)
-        lst = pairs.get(k)
-        if lst:
-            out.update(dict.fromkeys(span(lst), which))
-        odd.append(pair_odd)
-    for lst in odd:
-        out.update(dict.fromkeys(span(lst)))
+    for lst, which in found:
+        if not whole:
+            lst = lst[bisect.bisect_left(lst, pos) : bisect.bisect_left(lst, end)]
+        out.update(dict.fromkeys(lst, which))
     if end < len(text):  # a word cut by `end` has a shorter key inside the span than in the text
         i = bisect.bisect_left(idx.starts, end) - 1
         if i >= 0 and idx.starts[i] >= pos:

@@ -6,7 +6,12 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Literal
 
+import regex
+
 from lintkit.document import Document
+from lintkit.terms import Terms
+
+_WORD = regex.compile(r"\w\w", regex.VERSION0)  # two word characters: a cut between them cuts a word
 
 Scope = Literal["sentence", "paragraph", "heading", "block", "section", "document"]
 
@@ -79,3 +84,15 @@ def excerpt(text: str, limit: int = 60) -> str:
     """`text` on one line, cut to `limit` characters with an ellipsis."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def may_all_occur(text: str, spans: list[tuple[int, int]], lists: tuple[Terms, ...]) -> bool:
+    """False when some term list cannot match inside any of the spans: it has no place in the text
+    where a match may start, and no span ends inside a word (where a cut word may match)."""
+    for t in lists:
+        may = t.starts(text)
+        if may is None or may:
+            continue
+        if not any(0 < e < len(text) and _WORD.match(text, e - 1, e + 1) for _, e in spans):
+            return False
+    return True

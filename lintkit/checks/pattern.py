@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lintkit.checks.base import Context, Hit, Scope, excerpt, locate, units
+from lintkit.checks.base import Context, Hit, Scope, excerpt, locate, may_all_occur, units
 from lintkit.document import Document
 from lintkit.terms import Terms
 
@@ -43,9 +43,11 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
     spans = units(doc, opts.scope)
     if not spans:
         return
+    text = doc.text
+    if opts.requires and not may_all_occur(text, spans, opts.requires):
+        return
     starts = [s for s, _ in spans]
     ends = [e for _, e in spans]
-    text = doc.text
     for m in opts.patterns.finditer(text):
         i = locate(starts, ends, m.start(), m.end())
         if i < 0:

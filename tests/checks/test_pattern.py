@@ -114,3 +114,17 @@ def test_terms_with_punctuation_at_their_edges():
     assert flagged(source, rule) == ["®", "(sic)", "!!", "#1"]
     words = make_rule("kind: pattern\npatterns: [cure, 'the \\w+']\n")
     assert flagged("Secure them. Curettage. A cure.", words) == ["cure"]
+
+
+def test_requires_that_cannot_occur_skips_the_rule_but_not_a_cut_word():
+    from lintkit.checks.base import may_all_occur
+    from lintkit.terms import compile_terms
+
+    stem = compile_terms(["stem"], {})
+    text = "Stemming cells heal. Other text here."
+    assert stem.starts(text) == []  # no word "stem" in the text...
+    assert may_all_occur(text, [(0, 20), (21, len(text))], (stem,)) is False
+    assert may_all_occur(text, [(0, 4)], (stem,)) is True  # ...but a unit ending in "Stem|ming" has one
+    assert stem.search(text, 0, 4) is not None
+    assert may_all_occur(text, [(0, 20)], (compile_terms(["heal"], {}),)) is True
+    assert may_all_occur(text, [(0, 20)], (compile_terms([r"\w+ing"], {}),)) is True  # no plan: unknown
