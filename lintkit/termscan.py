@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -145,8 +145,7 @@ def finditer(
     idx = word_index(text, timeout)
     keyed = _keyed(sp, idx, pos, end)
     order = sorted(keyed)
-    low, pre, all_ascii = idx.low, sp.prefixes, idx.ascii and idx.low is not None
-    parts, scans = sp.parts, sp.scans
+    scans = sp.scans
     heap = [(m.start(), n) for n, w in enumerate(scans) if (m := w.search(text, pos, end, timeout=timeout))]
     heapq.heapify(heap)
     last, k, never = pos, 0, end + 1
@@ -164,20 +163,7 @@ def finditer(
         which = keyed.get(p, ())
         if heap and heap[0][0] == p and which is not None:
             which = tuple(sorted({*which, *(sp.scan_term[n] for s, n in heap if s == p)}))
-        if which is None:
-            m = full.match(text, p, end, timeout=timeout)
-        else:
-            if all_ascii or text[p : p + sp.longest].isascii():
-                # a term can only match where one of its literal starts is (a non-ASCII letter may
-                # match an ASCII one case-insensitively, so only where the text is ASCII)
-                seg = low if low is not None else text[p : p + sp.longest].lower()
-                at = 0 if low is None else p
-                which = [j for j in which if j not in pre or seg.startswith(pre[j], at)]
-            m = None
-            for j in which:  # (the timeout costs more than a bounded attempt: only `?` repeats)
-                m = parts[j].match(text, p, end, timeout=None if j in sp.bounded else timeout)
-                if m is not None:
-                    break
+        m = _try(full, sp, idx, p, which, end, timeout)
         if m is None:  # variants may match where their term does not (lookarounds dropped)
             while heap and heap[0][0] == p:
                 n = heapq.heappop(heap)[1]
@@ -190,6 +176,42 @@ def finditer(
             return
         yield m
         last = m.end()
+
+
+def _try(
+    full: regex.Pattern,
+    sp: ScanPlan,
+    idx: WordIndex,
+    p: int,
+    which: Sequence[int] | None,
+    end: int,
+    timeout: float,
+) -> regex.Match | None:
+    """The match at word start `p` of the first of the terms `which` (None: of the full pattern)."""
+    text = idx.text
+    if which is None:
+        return full.match(text, p, end, timeout=timeout)
+    if idx.ascii and idx.low is not None or text[p : p + sp.longest].isascii():
+        # a term can only match where one of its literal starts is (a non-ASCII letter may match
+        # an ASCII one case-insensitively, so only where the text is ASCII)
+        seg, at = (idx.low, p) if idx.low is not None else (text[p : p + sp.longest].lower(), 0)
+        pre = sp.prefixes
+        which = [j for j in which if j not in pre or seg.startswith(pre[j], at)]
+    for j in which:  # (the timeout costs more than a bounded attempt: only `?` repeats)
+        m = sp.parts[j].match(text, p, end, timeout=None if j in sp.bounded else timeout)
+        if m is not None:
+            return m
+    return None
+
+
+def occurs(full: regex.Pattern, sp: ScanPlan, text: str, pos: int, end: int, timeout: float) -> bool:
+    """Does `full` match somewhere in text[pos:end]? Any candidate that matches answers it, so
+    the keyed ones are tried first, in any order, and the terms searched for as written last."""
+    idx = word_index(text, timeout)
+    for p, which in _keyed(sp, idx, pos, end).items():
+        if _try(full, sp, idx, p, which, end, timeout) is not None:
+            return True
+    return any(w.search(text, pos, end, timeout=timeout) is not None for w in sp.scans)
 
 
 def starts(sp: ScanPlan, text: str, timeout: float) -> list[int] | None:

@@ -63,18 +63,20 @@ def word_index(text: str, timeout: float) -> WordIndex:
     by_key: dict[str, list[int]] = defaultdict(list)
     odd: list[int] = []
     starts: list[int] = []
-    for m in _RUN.finditer(text, timeout=timeout):
-        p, w = m.start(), m.group()
+    p, find = 0, text.find
+    for w in _RUN.findall(text, timeout=timeout):
+        p = find(w, p)  # the next run of word characters: only non-word ones lie before it
         starts.append(p)
         if not w.isascii():
             odd.append(p)
-            continue
-        w = w.lower()
-        by_key[w + " "].append(p)
-        if len(w) >= KEY:
-            by_key[w[:KEY]].append(p)
-        if w[0] in DIGITS:
-            by_key[DIGIT].append(p)
+        else:
+            w = w.lower()
+            by_key[w + " "].append(p)
+            if len(w) >= KEY:
+                by_key[w[:KEY]].append(p)
+            if w[0] in DIGITS:
+                by_key[DIGIT].append(p)
+        p += len(w)
     low = text.lower()
     _last[:] = [WordIndex(text, by_key, odd, starts, low if len(low) == len(text) else None, text.isascii())]
     return _last[0]

@@ -64,18 +64,18 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
 def _is_claim(doc: Document, opts: Options, i: int) -> bool:
     text, s = doc.text, doc.sentences[i]
     a, b = s.start, s.end
-    if opts.subjects is not None and opts.subjects.search(text, a, b) is None:
+    if opts.subjects is not None and not opts.subjects.occurs(text, a, b):
         prev = doc.sentences[i - 1] if i > 0 else None
         if not (opts.subject_window == "previous" and prev and prev.block == s.block):
             return False
-        if opts.subjects.search(text, prev.start, prev.end) is None:
+        if not opts.subjects.occurs(text, prev.start, prev.end):
             return False
-    if opts.predicates is not None and opts.predicates.search(text, a, b) is None:
+    if opts.predicates is not None and not opts.predicates.occurs(text, a, b):
         return False
-    if opts.not_claims is not None and opts.not_claims.search(text, a, b) is not None:
+    if opts.not_claims is not None and opts.not_claims.occurs(text, a, b):
         return False
-    hedged = opts.hedges is not None and opts.hedges.search(text, a, b) is not None
-    return not hedged or (opts.boosters is not None and opts.boosters.search(text, a, b) is not None)
+    hedged = opts.hedges is not None and opts.hedges.occurs(text, a, b)
+    return not hedged or (opts.boosters is not None and opts.boosters.occurs(text, a, b))
 
 
 def _has_evidence(doc: Document, opts: Options, i: int) -> bool:
@@ -87,6 +87,6 @@ def _has_evidence(doc: Document, opts: Options, i: int) -> bool:
         a, b = s.start, doc.sentences[i + 1].end
     else:
         a, b = s.start, s.end
-    if opts.evidence is not None and opts.evidence.search(doc.text, a, b) is not None:
+    if opts.evidence is not None and opts.evidence.occurs(doc.text, a, b):
         return True
     return opts.links_are_evidence and doc.has_link(a, b)

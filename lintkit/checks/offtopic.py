@@ -92,7 +92,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
         n_words = sum(bags[i].values())
         if n_words < opts.min_words // 2 or len(text[b.start : b.end].split()) < opts.min_words:
             continue
-        if opts.domain is not None and opts.domain.search(text, b.start, b.end) is not None:
+        if opts.domain is not None and opts.domain.occurs(text, b.start, b.end):
             continue
         start = b.start
         minus = Counter(bags[i])  # the rest of the document is total - minus (no copy of total)
@@ -101,10 +101,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
             j >= 0
             and j > claimed
             and doc.blocks[j].kind == "heading"
-            and (
-                opts.domain is None
-                or opts.domain.search(text, doc.blocks[j].start, doc.blocks[j].end) is None
-            )
+            and (opts.domain is None or not opts.domain.occurs(text, doc.blocks[j].start, doc.blocks[j].end))
         ):  # the block's own title: part of the finding, not of the document's topic
             start = doc.blocks[j].start
             for k, v in bags[j].items():
@@ -128,7 +125,7 @@ def _is_trailer(doc: Document, opts: Options, k: int) -> bool:
     after = doc.blocks[k + 1] if k + 1 < len(doc.blocks) else None
     if after is not None and len(doc.text[after.start : after.end].split()) >= opts.min_words:
         return False  # the title of the next block, not a trailer of this one
-    return opts.domain is None or opts.domain.search(doc.text, b.start, b.end) is None
+    return opts.domain is None or not opts.domain.occurs(doc.text, b.start, b.end)
 
 
 def _off_topic(
@@ -136,7 +133,7 @@ def _off_topic(
 ) -> float | None:
     """The block's similarity to the rest of the document if it is off-topic, else None."""
     b = doc.blocks[i]
-    if opts.domain is not None and opts.domain.search(doc.text, b.start, b.end) is not None:
+    if opts.domain is not None and opts.domain.occurs(doc.text, b.start, b.end):
         return None
     sim = _cosine_rest(bags[i], total, total_sq, bags[i])
     return sim if sim < opts.threshold else None

@@ -57,9 +57,9 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
             continue
         if opts.exceptions is not None and _full(opts.exceptions, m.group()):
             continue
-        if any(t.search(text, us, ue) is None for t in opts.requires):
+        if any(not t.occurs(text, us, ue) for t in opts.requires):
             continue
-        if opts.unless is not None and opts.unless.search(text, us, ue) is not None:
+        if opts.unless is not None and opts.unless.occurs(text, us, ue):
             continue
         yield Hit(m.start(), m.end(), {"match": m.group(), "unit": excerpt(text[us:ue])}, opts.suggestion)
         if opts.first_only:

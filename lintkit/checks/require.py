@@ -53,10 +53,10 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
     if opts.within == "paragraph":
         block = doc.blocks[doc.block_of(first.start())]
         a, b = block.start, block.end
-    if opts.required.search(text, a, b) is not None:
+    if opts.required.occurs(text, a, b):
         return
     if opts.required_links is not None and any(
-        opts.required_links.search(link.url) is not None for link in doc.links if a <= link.start < b
+        opts.required_links.occurs(link.url) for link in doc.links if a <= link.start < b
     ):
         return
     yield Hit(first.start(), first.end(), {"match": first.group(), "count": count}, document_level=True)
