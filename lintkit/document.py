@@ -55,6 +55,9 @@ class Document:
     directives: list[tuple[int, str]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    memo: dict[object, object] = field(
+        default_factory=dict, repr=False, compare=False
+    )  # per-document cache for checks
 
     def __post_init__(self) -> None:
         from lintkit.segment import split_sentences

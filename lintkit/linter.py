@@ -94,6 +94,7 @@ def lint(doc: Document, rules: list[Rule], context: Context | None = None) -> li
                 f"{doc.path}; simplify it (nested quantifiers such as (a+)+ backtrack without end)"
             ) from None
         out.extend(make_finding(doc, rule, h) for h in hits)
+    doc.memo.clear()  # what the checks cached for this document
     out = absorb(suppress(doc, out))
     return sorted(out, key=lambda f: (f.path, f.line, f.column, f.rule, f.end_line, f.end_column))
 

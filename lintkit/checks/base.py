@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import regex
 
@@ -86,13 +86,30 @@ def excerpt(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def may_all_occur(text: str, spans: list[tuple[int, int]], lists: tuple[Terms, ...]) -> bool:
-    """False when some term list cannot match inside any of the spans: it has no place in the text
-    where a match may start, and no span ends inside a word (where a cut word may match)."""
-    for t in lists:
-        may = t.starts(text)
-        if may is None or may:
-            continue
-        if not any(0 < e < len(text) and _WORD.match(text, e - 1, e + 1) for _, e in spans):
-            return False
-    return True
+class Units(NamedTuple):
+    """The units of a scope in one document: spans, their starts and ends, and whether one of them
+    ends inside a word."""
+
+    spans: list[tuple[int, int]]
+    starts: list[int]
+    ends: list[int]
+    cut_word: bool
+
+
+def scope_units(doc: Document, scope: str) -> Units:
+    """`units(doc, scope)` with its bounds, computed once per document and scope."""
+    got = doc.memo.get(("units", scope))
+    if not isinstance(got, Units):
+        spans = units(doc, scope)
+        text = doc.text
+        cut = any(0 < e < len(text) and _WORD.match(text, e - 1, e + 1) for _, e in spans)
+        got = doc.memo[("units", scope)] = Units(spans, [s for s, _ in spans], [e for _, e in spans], cut)
+    return got
+
+
+def may_all_occur(text: str, within: Units, lists: tuple[Terms, ...]) -> bool:
+    """False when some term list cannot match inside any unit: it has no place in the text where a
+    match may start, and no unit ends inside a word (where a cut word may match)."""
+    if within.cut_word:
+        return True
+    return all(t.starts(text) != [] for t in lists)

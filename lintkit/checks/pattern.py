@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lintkit.checks.base import Context, Hit, Scope, excerpt, locate, may_all_occur, units
+from lintkit.checks.base import Context, Hit, Scope, excerpt, locate, may_all_occur, scope_units
 from lintkit.document import Document
 from lintkit.terms import Terms
 
@@ -40,14 +40,13 @@ class Options:
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
     """Yield a Hit for every match that passes the unit conditions."""
-    spans = units(doc, opts.scope)
+    within = scope_units(doc, opts.scope)
+    spans, starts, ends = within.spans, within.starts, within.ends
     if not spans:
         return
     text = doc.text
-    if opts.requires and not may_all_occur(text, spans, opts.requires):
+    if opts.requires and not may_all_occur(text, within, opts.requires):
         return
-    starts = [s for s, _ in spans]
-    ends = [e for _, e in spans]
     for m in opts.patterns.finditer(text):
         i = locate(starts, ends, m.start(), m.end())
         if i < 0:

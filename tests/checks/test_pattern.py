@@ -117,14 +117,28 @@ def test_terms_with_punctuation_at_their_edges():
 
 
 def test_requires_that_cannot_occur_skips_the_rule_but_not_a_cut_word():
-    from lintkit.checks.base import may_all_occur
+    from lintkit.checks.base import Units, may_all_occur
     from lintkit.terms import compile_terms
+
+    def within(*spans, cut=False):
+        return Units(list(spans), [a for a, _ in spans], [b for _, b in spans], cut)
 
     stem = compile_terms(["stem"], {})
     text = "Stemming cells heal. Other text here."
     assert stem.starts(text) == []  # no word "stem" in the text...
-    assert may_all_occur(text, [(0, 20), (21, len(text))], (stem,)) is False
-    assert may_all_occur(text, [(0, 4)], (stem,)) is True  # ...but a unit ending in "Stem|ming" has one
+    assert may_all_occur(text, within((0, 20), (21, len(text))), (stem,)) is False
+    assert may_all_occur(text, within((0, 4), cut=True), (stem,)) is True  # ...but "Stem|ming" is one
     assert stem.search(text, 0, 4) is not None
-    assert may_all_occur(text, [(0, 20)], (compile_terms(["heal"], {}),)) is True
-    assert may_all_occur(text, [(0, 20)], (compile_terms([r"\w+ing"], {}),)) is True  # no plan: unknown
+    assert may_all_occur(text, within((0, 20)), (compile_terms(["heal"], {}),)) is True
+    assert may_all_occur(text, within((0, 20)), (compile_terms([r"\w+ing"], {}),)) is True  # unknown
+
+
+def test_units_that_cut_a_word_are_noticed():
+    from lintkit.checks.base import scope_units
+    from lintkit.markup import parse
+
+    doc = parse("t.txt", "One sentence here. Another one.", "text")
+    assert scope_units(doc, "sentence").cut_word is False
+    doc.sentences[0] = type(doc.sentences[0])(0, 5, 0)  # "One s|entence": a unit ending inside a word
+    doc.memo.clear()
+    assert scope_units(doc, "sentence").cut_word is True
