@@ -336,3 +336,46 @@ def test_pattern_positions_in_markdown_list_and_table():
     source = "- a *miracle* item\n\n| x | the miracle |\n|---|---|\n"
     found = findings(source, rule)
     assert [(f.line, f.column, f.end_column) for f in found] == [(1, 6, 13), (3, 11, 18)]
+
+
+def test_inline_scan_equals_the_plain_regex_scan():
+    """The inline scanner tries _INLINE only at characters that can open a construct; the matches
+    are those of _INLINE.finditer (random strings of Markdown fragments)."""
+    import random
+
+    from lintkit.markup import inline
+
+    bits = [
+        "`a`",
+        "``b`",
+        "![alt](x.png)",
+        "[t](u)",
+        "[r][1]",
+        "<https://a.b>",
+        "<!-- c -->",
+        "<b>",
+        "</i>",
+        "&amp;",
+        "&#x41;",
+        "\\\n",
+        "\\*",
+        "**",
+        "__",
+        "~~",
+        "_",
+        "*",
+        "a_b",
+        " ",
+        "  ",
+        "\n",
+        "word",
+        "[",
+        "<",
+        "&",
+        "!",
+    ]
+    rng = random.Random(3)
+    for _ in range(500):
+        s = "".join(rng.choice(bits) for _ in range(rng.randint(0, 12)))
+        fast = [(m.span(), m.lastgroup) for m in inline._inline(s)]
+        assert fast == [(m.span(), m.lastgroup) for m in inline._INLINE.finditer(s)], s

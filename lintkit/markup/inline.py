@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from lintkit.document import Link, TextBuilder
 
@@ -23,7 +23,9 @@ _INLINE = re.compile(
     r"|(?P<emph>\*+|_+|~~)",
     re.DOTALL,
 )
+_OPENER = re.compile(r"[`!\[<&\\*_~]")  # the first characters of _INLINE's alternatives
 _SPACE = re.compile(r"\s+")
+_FOLD = re.compile(r"\s\s|[^\S ]")  # white space that folding would change
 
 
 def add_inline(tb: TextBuilder, s: str, at: int, mapping: Sequence[int] | None = None) -> None:
@@ -33,7 +35,7 @@ def add_inline(tb: TextBuilder, s: str, at: int, mapping: Sequence[int] | None =
     """
     mp = mapping if mapping is not None else range(at, at + len(s))
     i = 0
-    for m in _INLINE.finditer(s):
+    for m in _inline(s):
         _add_plain(tb, s[i : m.start()], mp[i : m.start()])
         i = m.end()
         if m.group("code") is not None:
@@ -64,6 +66,15 @@ def add_inline(tb: TextBuilder, s: str, at: int, mapping: Sequence[int] | None =
     _add_plain(tb, s[i:], mp[i:])
 
 
+def _inline(s: str) -> Iterator[re.Match[str]]:
+    """`_INLINE.finditer(s)`, tried only where one of its alternatives can start (faster)."""
+    i = 0
+    for c in _OPENER.finditer(s):
+        if c.start() >= i and (m := _INLINE.match(s, c.start())) is not None:
+            yield m
+            i = m.end()
+
+
 def _is_delimiter(s: str, start: int, end: int) -> bool:
     """Is the run s[start:end] an emphasis delimiter (left- or right-flanking), not a literal?"""
     before = s[start - 1] if start > 0 else " "
@@ -75,6 +86,9 @@ def _is_delimiter(s: str, start: int, end: int) -> bool:
 
 def _add_plain(tb: TextBuilder, s: str, mp: Sequence[int]) -> None:
     """Add literal text (s[k] from source index mp[k]), folding white space runs into one space."""
+    if s[:1] != " " and _FOLD.search(s) is None:  # only single spaces between words: nothing to fold
+        tb.add(s, 0, mp)
+        return
     i = 0
     for m in _SPACE.finditer(s):
         tb.add(s[i : m.start()], 0, mp[i : m.start()])
