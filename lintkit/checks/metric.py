@@ -14,7 +14,7 @@ Message fields: {value}, {limit}, {where} (document, or the section's heading), 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -45,8 +45,9 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
     """Yield a Hit for every unit whose measure is out of bounds."""
     limit_max = ctx.target_grade if opts.use_target and ctx.target_grade is not None else opts.max
     for scope in opts.scope:
+        per_sentence = _sentence_counts(doc)
         for start, end, where, sents in _units(doc, scope):
-            counts = readability.counts(sents)
+            counts = _total(per_sentence[i] for i in sents)
             if counts[1] < max(1, opts.min_words):
                 continue
             value = _measure(opts.measure, counts)
@@ -74,18 +75,37 @@ def _measure(measure: str, counts: tuple[int, int, int]) -> float:
     return n_words / n_sent if n_sent else 0.0
 
 
-def _units(doc: Document, scope: str) -> Iterator[tuple[int, int, str, list[str]]]:
-    """(start, end, where, body sentence strings) for each unit of `scope`."""
+def _sentence_counts(doc: Document) -> list[tuple[int, int, int]]:
+    """readability.counts of each sentence alone, computed once per document."""
+    got = doc.memo.get("sentence_counts")
+    if not isinstance(got, list):
+        text = doc.text
+        got = doc.memo["sentence_counts"] = [
+            readability.counts([text[s.start : s.end]]) for s in doc.sentences
+        ]
+    return got
+
+
+def _total(counts: Iterable[tuple[int, int, int]]) -> tuple[int, int, int]:
+    n_sent = n_words = n_syll = 0
+    for a, b, c in counts:
+        n_sent, n_words, n_syll = n_sent + a, n_words + b, n_syll + c
+    return n_sent, n_words, n_syll
+
+
+def _units(doc: Document, scope: str) -> Iterator[tuple[int, int, str, list[int]]]:
+    """(start, end, where, indices of its body sentences) for each unit of `scope`."""
     text = doc.text
-    body = [s for s in doc.sentences if doc.blocks[s.block].kind != "heading"]
-    by_block: dict[int, list[str]] = {}  # body sentences grouped once, not searched per unit
+    body = [i for i, s in enumerate(doc.sentences) if doc.blocks[s.block].kind != "heading"]
+    sents = doc.sentences
+    by_block: dict[int, list[int]] = {}  # body sentences grouped once, not searched per unit
     if scope == "paragraph":
-        for s in body:
-            by_block.setdefault(s.block, []).append(text[s.start : s.end])
-    body_starts = [s.start for s in body]  # sentences are in text order
+        for i in body:
+            by_block.setdefault(sents[i].block, []).append(i)
+    body_starts = [sents[i].start for i in body]  # sentences are in text order
     if scope == "sentence":
-        for s in body:
-            yield s.start, s.end, "sentence", [text[s.start : s.end]]
+        for i in body:
+            yield sents[i].start, sents[i].end, "sentence", [i]
     elif scope == "paragraph":
         for bi, b in enumerate(doc.blocks):
             if b.kind != "heading":
@@ -97,8 +117,8 @@ def _units(doc: Document, scope: str) -> Iterator[tuple[int, int, str, list[str]
             h = doc.blocks[head]
             where = f"section '{excerpt(text[h.start : h.end], 50)}'"
             lo, hi = bisect.bisect_left(body_starts, start), bisect.bisect_left(body_starts, end)
-            yield h.start, h.end, where, [text[s.start : s.end] for s in body[lo:hi]]
+            yield h.start, h.end, where, body[lo:hi]
     elif body:
         first = doc.blocks[0] if doc.blocks else None
         start = first.start if first else 0
-        yield start, first.end if first else 0, "document", [text[s.start : s.end] for s in body]
+        yield start, first.end if first else 0, "document", body
