@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lintkit.checks.base import Context, Hit, excerpt
 from lintkit.document import Document
@@ -51,6 +52,7 @@ class Options:
     related_headings: Terms | None = None
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(w: str) -> str:
     w = w.replace("’", "'").split("'")[0]
     for suffix in ("ies", "es", "s"):
