@@ -35,6 +35,7 @@ _CODE = (
     "termscan.py",
     "termparse.py",
     "wordindex.py",
+    "termneeds.py",
     "yamlsrc.py",
     "checks",
 )

@@ -15,15 +15,15 @@ KEY = 3  # letters of a word start used as its key when the first word is not co
 MAX_VARIANTS = 64  # leading-group expansions per term before it is treated as wild
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _QUANT = "?*+{"
-_QUANTIFIER = regex.compile(r"(?:[?*+]|\{(\d*)(?:,\d*)?\})[?+]?")
+QUANTIFIER = regex.compile(r"(?:[?*+]|\{(\d*)(?:,\d*)?\})[?+]?")
 _LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
-_GROUP = regex.compile(r"\((?:\?(?:-?i:|:|>|P<\w+>|<\w+>))?")
+GROUP = regex.compile(r"\((?:\?(?:-?i:|:|>|P<\w+>|<\w+>))?")
 _SPECIAL = regex.compile(r"P[=>]|&|R\)|[+-]?\d|\(|[a-zA-Z-]+\)")
 _WORD_CHAR = regex.compile(r"\w", regex.VERSION0)
 _WORD_CLASS = regex.compile(r"\\[wd]|\[(?:[A-Za-z0-9_](?:-[A-Za-z0-9_])?|\\[wd])+\]")
 
 
-def _syntax(s: str, start: int = 0) -> Iterator[tuple[int, str]]:
+def syntax(s: str, start: int = 0) -> Iterator[tuple[int, str]]:
     """(index, char) of each character of regex `s` outside character classes, from `start`.
     An escape is yielded once, as its backslash; the escaped character is skipped."""
     i, in_class = start, False
@@ -45,7 +45,7 @@ def _syntax(s: str, start: int = 0) -> Iterator[tuple[int, str]]:
 def unsafe(t: str) -> bool:
     """Does `t` change meaning when compiled alone: group references or calls, conditionals,
     global inline flags, \\G or \\K? (Escapes and character classes are skipped.)"""
-    for i, c in _syntax(t):
+    for i, c in syntax(t):
         if c == "\\" and t[i + 1 : i + 2] in tuple("123456789gGK"):
             return True
         if c == "(" and t[i + 1 : i + 2] == "?" and _SPECIAL.match(t, i + 2):
@@ -62,26 +62,26 @@ def word_start(t: str) -> bool:
 def variants(t: str) -> list[str] | None:
     """`t` with leading groups distributed: `(?:a|b)?c` -> [`ac`, `bc`, `c`]; None if too many."""
     done: list[str] = []
-    todo = _split(t)
+    todo = alternatives(t)
     while todo:
         v = _skip_lookarounds(todo.pop())
         if v is None:
             return None
-        g = _GROUP.match(v)
+        g = GROUP.match(v)
         if not v.startswith("(") or g is None or g.end() == 1 and v.startswith("(?"):
             done.append(v)
         else:
-            close = _close(v, 0)
+            close = close_group(v, 0)
             if close is None:
                 return None
             body, rest = v[g.end() : close], v[close + 1 :]
-            q = _QUANTIFIER.match(rest)
+            q = QUANTIFIER.match(rest)
             if q is None:
-                todo.extend(alt + rest for alt in _split(body))
+                todo.extend(alt + rest for alt in alternatives(body))
             else:  # a quantified group: a match starts with one of its alternatives...
                 once = q.group().startswith("?")  # (at most once: what follows is `rest`; else
                 after = rest[q.end() :]  # unknown, and "(?=)" ends the literal start there)
-                todo.extend(alt + (after if once else "(?=)") for alt in _split(body))
+                todo.extend(alt + (after if once else "(?=)") for alt in alternatives(body))
                 if once or q.group().startswith("*") or q.group(1) in ("", "0"):
                     todo.append(after)  # ...or, when it may be absent, with what follows
         if len(done) + len(todo) > MAX_VARIANTS:
@@ -107,8 +107,8 @@ def _widen(vs: list[str]) -> list[str]:
 def _split_group(v: str, at: int) -> list[str] | None:
     """v with the group at v[at] replaced by each of its alternatives (and by nothing when it is
     optional); None when it is a lookaround or has another quantifier."""
-    g = _GROUP.match(v, at)
-    close = _close(v, at)
+    g = GROUP.match(v, at)
+    close = close_group(v, at)
     if g is None or close is None or g.end() == at + 1 and v.startswith("(?", at):
         return None
     body, rest = v[g.end() : close], v[close + 1 :]
@@ -118,13 +118,13 @@ def _split_group(v: str, at: int) -> list[str] | None:
     elif _is_quant(rest[:1]):
         return None
     head = v[:at]
-    return [head + alt + rest for alt in _split(body)] + ([head + rest] if optional else [])
+    return [head + alt + rest for alt in alternatives(body)] + ([head + rest] if optional else [])
 
 
 def _skip_lookarounds(v: str) -> str | None:
     """Drop zero-width lookarounds at the start of `v` (they only narrow the matches)."""
     while v.startswith(_LOOKAROUND):
-        close = _close(v, 0)
+        close = close_group(v, 0)
         if close is None:
             return None
         v = v[close + 1 :]
@@ -221,10 +221,10 @@ def _class_end(v: str, i: int) -> int | None:
     return j + 1 if j < len(v) else None
 
 
-def _close(s: str, i: int) -> int | None:
+def close_group(s: str, i: int) -> int | None:
     """Index of the parenthesis closing the one at s[i] (escapes and classes skipped)."""
     depth = 0
-    for j, c in _syntax(s, i):
+    for j, c in syntax(s, i):
         if c == "(":
             depth += 1
         elif c == ")":
@@ -234,10 +234,10 @@ def _close(s: str, i: int) -> int | None:
     return None
 
 
-def _split(body: str) -> list[str]:
+def alternatives(body: str) -> list[str]:
     """Top-level alternatives of a group body."""
     out, depth, start = [], 0, 0
-    for j, c in _syntax(body):
+    for j, c in syntax(body):
         if c == "(":
             depth += 1
         elif c == ")":

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import regex
 
+from lintkit.termneeds import needs
 from lintkit.termparse import DIGIT, KEY, key, literal, unsafe, variants, word_start
 from lintkit.wordindex import DIGITS, WordIndex, word_index
 
@@ -42,6 +43,7 @@ class ScanPlan:
     parts: tuple[regex.Pattern, ...]  # START(?:term)END for every term, in alternation order
     scans: tuple[regex.Pattern, ...]  # terms without a key for every variant: searched for as written
     scan_term: tuple[int, ...]  # the index of each scanned term
+    scan_needs: tuple[tuple[str, ...] | None, ...]  # literals one of which each one's matches contain
     bounded: frozenset[int] = frozenset()  # terms without * + {: a match attempt cannot run away
 
 
@@ -102,7 +104,8 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
     longest = max(len(x) for pre in prefixes.values() for x in pre)
     bounded = frozenset(i for i, t in enumerate(terms) if not any(c in t for c in "*+{"))
     scans = tuple(parts[i] for i in scanned)
-    return ScanPlan(lists, rank, pairs, prefixes, longest, parts, scans, tuple(scanned), bounded)
+    scan_needs = tuple(needs(terms[i]) for i in scanned)
+    return ScanPlan(lists, rank, pairs, prefixes, longest, parts, scans, tuple(scanned), scan_needs, bounded)
 
 
 def _union(by_key: dict[str, set[int]], k: str) -> set[int]:
@@ -146,7 +149,7 @@ def finditer(
     keyed = _keyed(sp, idx, pos, end)
     order = sorted(keyed)
     scans = sp.scans
-    heap = [(m.start(), n) for n, w in enumerate(scans) if (m := w.search(text, pos, end, timeout=timeout))]
+    heap = [(m.start(), n) for n in _live(sp, idx) if (m := scans[n].search(text, pos, end, timeout=timeout))]
     heapq.heapify(heap)
     last, k, never = pos, 0, end + 1
     while True:
@@ -211,16 +214,27 @@ def occurs(full: regex.Pattern, sp: ScanPlan, text: str, pos: int, end: int, tim
     for p, which in _keyed(sp, idx, pos, end).items():
         if _try(full, sp, idx, p, which, end, timeout) is not None:
             return True
-    return any(w.search(text, pos, end, timeout=timeout) is not None for w in sp.scans)
+    return any(sp.scans[n].search(text, pos, end, timeout=timeout) is not None for n in _live(sp, idx))
+
+
+def _live(sp: ScanPlan, idx: WordIndex) -> list[int]:
+    """The scanned terms that may match in the text: those whose needed literals it contains."""
+    low = idx.low if idx.literal_safe else None
+    return [
+        n
+        for n, need in enumerate(sp.scan_needs)
+        if need is None or low is None or any(x in low for x in need)
+    ]
 
 
 def starts(sp: ScanPlan, text: str, timeout: float) -> list[int] | None:
     """Sorted word starts of `text` where a match of the plan's terms may start, in any span (a
     span also lets a match start at its last word, which the span may cut); None when the plan has
     terms that are searched for as written."""
-    if sp.scans:
+    idx = word_index(text, timeout)
+    if _live(sp, idx):
         return None
-    return sorted(_keyed(sp, word_index(text, timeout), 0, len(text)))
+    return sorted(_keyed(sp, idx, 0, len(text)))
 
 
 def _keyed(sp: ScanPlan, idx: WordIndex, pos: int, end: int) -> dict[int, tuple[int, ...] | None]:

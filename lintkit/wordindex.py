@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from lintkit.termneeds import FOLDS_TO_ASCII
 from lintkit.termparse import DIGIT, KEY
 
 _RUN = regex.compile(r"\w+", regex.VERSION0)
@@ -27,6 +28,7 @@ class WordIndex:
     starts: list[int]
     low: str | None  # text.lower() when that keeps every offset, else None
     ascii: bool  # the whole text is ASCII
+    literal_safe: bool  # `low` holds every case-insensitive match of an ASCII literal (see termneeds)
     _pairs: dict[str, tuple[dict[str, list[int]], list[int]]] = field(default_factory=dict)
 
     def pairs(self, word_key: str) -> tuple[dict[str, list[int]], list[int]]:
@@ -77,6 +79,9 @@ def word_index(text: str, timeout: float) -> WordIndex:
             if w[0] in DIGITS:
                 by_key[DIGIT].append(p)
         p += len(w)
-    low = text.lower()
-    _last[:] = [WordIndex(text, by_key, odd, starts, low if len(low) == len(text) else None, text.isascii())]
+    low: str | None = text.lower()
+    if len(low) != len(text):
+        low = None
+    safe = low is not None and not any(c in text for c in FOLDS_TO_ASCII)
+    _last[:] = [WordIndex(text, by_key, odd, starts, low, text.isascii(), safe)]
     return _last[0]

@@ -17,7 +17,7 @@ import regex
 from conftest import REPO, SEEDS
 
 from lintkit import config as configmod
-from lintkit import readability, terms, termscan
+from lintkit import readability, termneeds, terms, termscan
 from lintkit.cli import build_parser, main
 from lintkit.markup import format_of, parse
 from lintkit.rules import default_rules_dir, load_rules
@@ -178,3 +178,47 @@ def termscan_or_plain(t: terms.Terms, text: str, a: int, b: int):
     if t.plan is None:
         return t.pattern.finditer(text, a, b)
     return termscan.finditer(t.pattern, t.plan, text, a, b, 5.0)
+
+
+def test_needed_literals_are_in_every_match(default_rules):
+    """A term without a key is not searched for in a text without one of its needed literals:
+    every match of every default term contains one of them."""
+    texts = [parse(str(p), p.read_text("utf-8-sig"), format_of(p.name) or "text").text for p in FILES]
+    texts.append("Ketamine isn't habit-forming and isn't really ADDICTIVE. References:\nSources\n" * 3)
+    checked = 0
+    for t in all_terms(default_rules):
+        for term in t.source:
+            need = termneeds.needs(term)
+            if not need:
+                continue
+            pattern = regex.compile(rf"{terms.START}(?:{term}){terms.END}", terms.FLAGS)
+            for text in texts:
+                for m in pattern.finditer(text):
+                    checked += 1
+                    assert any(x in m.group().lower() for x in need), (term, m.group())
+    assert checked > 50
+
+
+def test_the_characters_that_fold_to_ascii_are_all_known():
+    letter = regex.compile(r"[a-z0-9_]", terms.FLAGS)
+    found = {chr(c) for c in range(128, 0x110000) if letter.match(chr(c))}
+    assert found == set(termneeds.FOLDS_TO_ASCII)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intro line\nSources:\nA cure here and there, and more words to fill the span.",
+        "Intro line\nſources:\nA cure here and there, and more words to fill the span.",  # ſ matches s
+        "Intro line\nNo list here.\nA cure here and there, and more words to fill the span.",
+        "It isn't really addictive, they say; a cure, they say, and more words to fill it.",
+    ],
+)
+def test_scans_are_skipped_only_where_they_cannot_match(text):
+    t = terms.compile_terms(
+        [r"^\s*(?:references|sources)\s*:?\s*$", r"\w+n't (?:\w+ ){0,2}addictive", "cure"], {}
+    )
+    assert t.plan is not None and len(t.plan.scans) == 2 and all(t.plan.scan_needs)
+    text = text * 8  # long enough for the scan plan
+    assert [m.span() for m in t.finditer(text)] == [m.span() for m in t.pattern.finditer(text)]
+    assert t.occurs(text) is (t.pattern.search(text) is not None)

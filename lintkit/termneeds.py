@@ -1,0 +1,95 @@
+"""What every match of a term must contain: literal strings to look for before searching for a
+term that has no key (termscan), so that the search is skipped in a text that has none of them."""
+
+from __future__ import annotations
+
+from lintkit.termparse import GROUP, QUANTIFIER, alternatives, close_group, literal, syntax, variants
+
+MIN_NEED = 3  # shorter literals are in almost every text: no use as a filter
+# The non-ASCII characters that match an ASCII letter case-insensitively (İ, ſ, K); a text with
+# one of them can match a literal that its lower-case form does not contain.
+FOLDS_TO_ASCII = frozenset("\u0130\u017f\u212a")
+
+
+def needs(t: str) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings, one of which every match of `t` contains; None if unknown."""
+    alts = alternatives(t)
+    if len(alts) > 1:
+        found = [needs(a) for a in alts]
+        if any(f is None for f in found):
+            return None
+        return tuple(sorted({x for f in found if f for x in f}))
+    runs = [r for r in _top_literals(t) if len(r) >= MIN_NEED]
+    best: tuple[str, ...] | None = (max(runs, key=len),) if runs else None
+    for body in _required_groups(t):
+        for option in (_literals(body), needs(body) if len(alternatives(body)) == 1 else None):
+            if option and (best is None or min(map(len, option)) > min(map(len, best))):
+                best = option
+    return best
+
+
+def _literals(body: str) -> tuple[str, ...] | None:
+    """The literal starts of a group's alternatives, if each is long enough."""
+    out: set[str] = set()
+    for alt in alternatives(body):
+        vs = variants(alt)
+        if vs is None:
+            return None
+        for v in vs:
+            lit = literal(v)
+            if len(lit) < MIN_NEED:
+                return None
+            out.add(lit)
+    return tuple(sorted(out))
+
+
+def _required_groups(t: str) -> list[str]:
+    """Bodies of the top-level groups of `t` that every match goes through (not lookarounds, not
+    optional)."""
+    out: list[str] = []
+    skip_to = -1
+    for i, c in syntax(t):
+        if i <= skip_to:
+            continue
+        if c == "(":
+            g, end = GROUP.match(t, i), close_group(t, i)
+            if end is None:
+                return out
+            skip_to = end
+            q = QUANTIFIER.match(t, end + 1)
+            optional = q is not None and (q.group().startswith(("?", "*")) or q.group(1) in ("", "0"))
+            lookaround = g is None or g.end() == i + 1 and t.startswith("(?", i)
+            if not optional and not lookaround:
+                out.append(t[g.end() : end])
+    return out
+
+
+def _top_literals(t: str) -> list[str]:
+    """Runs of literal ASCII characters outside groups and classes, each in every match of `t`."""
+    runs, run, last, skip_to = [], "", -1, -1
+    for i, c in syntax(t):
+        if i <= skip_to:
+            continue
+        char = None
+        if c == "(":
+            skip_to = close_group(t, i) or len(t)
+        elif c == "{" and (q := QUANTIFIER.match(t, i)) is not None:
+            skip_to = q.end() - 1
+        elif c == "\\":
+            e = t[i + 1 : i + 2]
+            char = e if e.isascii() and not e.isalnum() and e != "_" else None
+        elif c.isascii() and c not in ".^$*+?{}|)":
+            char = c
+        step = 2 if c == "\\" else 1
+        quant = t[i + step : i + step + 1]
+        if char is None or i != last + 1 and last >= 0 and run or quant in ("?", "*", "{"):
+            runs.append(run)
+            run = ""
+        if char is not None and quant not in ("?", "*", "{"):
+            run += char.lower()
+            if quant == "+":
+                runs.append(run)
+                run = ""
+        last = i + step - 1
+    runs.append(run)
+    return [r for r in runs if r]
