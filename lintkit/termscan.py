@@ -47,6 +47,7 @@ class ScanPlan:
     bounded: frozenset[int] = frozenset()  # terms without * + {: a match attempt cannot run away
 
 
+Which = tuple[int, ...] | None  # the terms to try at a word start (None: the whole alternation)
 _compiled: dict[tuple[str, int], regex.Pattern] = {}  # cache: term patterns shared by term lists
 
 
@@ -146,8 +147,7 @@ def finditer(
     or after the last match's end is kept in a heap (searched for again once passed); positions
     the keys cannot vouch for (non-ASCII word starts, a word cut by `end`) get the full pattern."""
     idx = word_index(text, timeout)
-    keyed = _keyed(sp, idx, pos, end)
-    order = sorted(keyed)
+    order, whiches = _candidates(sp, idx, pos, end)
     scans = sp.scans
     heap = [(m.start(), n) for n in _live(sp, idx) if (m := scans[n].search(text, pos, end, timeout=timeout))]
     heapq.heapify(heap)
@@ -163,7 +163,7 @@ def finditer(
         p = min(order[k] if k < len(order) else never, heap[0][0] if heap else never)
         if p == never:
             return
-        which = keyed.get(p, ())
+        which = whiches[k] if k < len(order) and order[k] == p else ()
         if heap and heap[0][0] == p and which is not None:
             which = tuple(sorted({*which, *(sp.scan_term[n] for s, n in heap if s == p)}))
         m = _try(full, sp, idx, p, which, end, timeout)
@@ -211,20 +211,26 @@ def occurs(full: regex.Pattern, sp: ScanPlan, text: str, pos: int, end: int, tim
     """Does `full` match somewhere in text[pos:end]? Any candidate that matches answers it, so
     the keyed ones are tried first, in any order, and the terms searched for as written last."""
     idx = word_index(text, timeout)
-    for p, which in _keyed(sp, idx, pos, end).items():
+    for p, which in zip(*_candidates(sp, idx, pos, end), strict=True):
         if _try(full, sp, idx, p, which, end, timeout) is not None:
             return True
     return any(sp.scans[n].search(text, pos, end, timeout=timeout) is not None for n in _live(sp, idx))
 
 
 def _live(sp: ScanPlan, idx: WordIndex) -> list[int]:
-    """The scanned terms that may match in the text: those whose needed literals it contains."""
-    low = idx.low if idx.literal_safe else None
-    return [
-        n
-        for n, need in enumerate(sp.scan_needs)
-        if need is None or low is None or any(x in low for x in need)
-    ]
+    """The scanned terms that may match in the text: those whose needed literals it contains
+    (worked out once per plan and text)."""
+    if not sp.scans:
+        return []
+    live = idx.live.get(id(sp))
+    if live is None:
+        low = idx.low if idx.literal_safe else None
+        live = idx.live[id(sp)] = [
+            n
+            for n, need in enumerate(sp.scan_needs)
+            if need is None or low is None or any(x in low for x in need)
+        ]
+    return live
 
 
 def starts(sp: ScanPlan, text: str, timeout: float) -> list[int] | None:
@@ -234,13 +240,38 @@ def starts(sp: ScanPlan, text: str, timeout: float) -> list[int] | None:
     idx = word_index(text, timeout)
     if _live(sp, idx):
         return None
-    return sorted(_keyed(sp, idx, 0, len(text)))
+    return _candidates(sp, idx, 0, len(text))[0]
 
 
-def _keyed(sp: ScanPlan, idx: WordIndex, pos: int, end: int) -> dict[int, tuple[int, ...] | None]:
-    """Word starts in [pos, end) with a key of the plan -> its terms; None: try the full pattern."""
-    text, lists = idx.text, idx.by_key
-    found: list[tuple[list[int], tuple[int, ...] | None]] = []
+def _candidates(sp: ScanPlan, idx: WordIndex, pos: int, end: int) -> tuple[list[int], list[Which]]:
+    """The word starts in [pos, end) where a keyed term may start, in order, and the terms to try
+    at each (None: the full pattern). The whole text's table is made once per plan and text."""
+    table = idx.tables.get(id(sp))
+    if table is None:
+        keyed = _keyed(sp, idx)
+        order = sorted(keyed)
+        table = idx.tables[id(sp)] = (order, [keyed[p] for p in order])
+    order, which = table
+    n = len(idx.text)
+    if pos == 0 and end >= n:
+        return order, which
+    lo, hi = bisect.bisect_left(order, pos), bisect.bisect_left(order, end)
+    order, which = order[lo:hi], which[lo:hi]
+    if end < n:  # a word cut by `end` has a shorter key inside the span than in the text
+        i = bisect.bisect_left(idx.starts, end) - 1
+        if i >= 0 and idx.starts[i] >= pos:
+            if order and order[-1] == idx.starts[i]:
+                which[-1] = None
+            else:  # (no candidate can lie after the span's last word start)
+                order.append(idx.starts[i])
+                which.append(None)
+    return order, which
+
+
+def _keyed(sp: ScanPlan, idx: WordIndex) -> dict[int, Which]:
+    """Word starts with a key of the plan -> its terms; None: try the full pattern."""
+    lists = idx.by_key
+    found: list[tuple[list[int], Which]] = []
     present = lists.keys() & sp.by_key.keys()
     for k in sorted(present, key=sp.rank.__getitem__) if len(present) > 1 else present:
         found.append((lists[k], sp.by_key[k]))  # from the least specific key to the most (_union)
@@ -250,14 +281,7 @@ def _keyed(sp: ScanPlan, idx: WordIndex, pos: int, end: int) -> dict[int, tuple[
         found.extend((pairs[k], which) for k, which in sp.pair_words[word] if k in pairs)
         odd.append(pair_odd)
     found.extend((lst, None) for lst in odd if lst)
-    out: dict[int, tuple[int, ...] | None] = {}
-    whole = pos == 0 and end >= len(text)
+    out: dict[int, Which] = {}
     for lst, which in found:
-        if not whole:
-            lst = lst[bisect.bisect_left(lst, pos) : bisect.bisect_left(lst, end)]
         out.update(dict.fromkeys(lst, which))
-    if end < len(text):  # a word cut by `end` has a shorter key inside the span than in the text
-        i = bisect.bisect_left(idx.starts, end) - 1
-        if i >= 0 and idx.starts[i] >= pos:
-            out[idx.starts[i]] = None
     return out

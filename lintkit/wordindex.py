@@ -30,6 +30,8 @@ class WordIndex:
     ascii: bool  # the whole text is ASCII
     literal_safe: bool  # `low` holds every case-insensitive match of an ASCII literal (see termneeds)
     _pairs: dict[str, tuple[dict[str, list[int]], list[int]]] = field(default_factory=dict)
+    tables: dict[int, tuple[list[int], list]] = field(default_factory=dict)  # termscan's, per plan
+    live: dict[int, list[int]] = field(default_factory=dict)  # termscan's, per plan
 
     def pairs(self, word_key: str) -> tuple[dict[str, list[int]], list[int]]:
         """For the word starts keyed `word_key` ("word ") that one space and an ASCII word follow:
