@@ -8,6 +8,8 @@ original file. Blocks (headings, paragraphs, list items) are separated by a blan
 from __future__ import annotations
 
 import bisect
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -49,7 +51,7 @@ class Document:
     path: str
     source: str
     text: str
-    offsets: list[int]
+    offsets: Sequence[int]  # an array of machine integers: 8 bytes a character, not ~36 in a list
     blocks: list[Block]
     links: list[Link] = field(default_factory=list)
     directives: list[tuple[int, str]] = field(default_factory=list)
@@ -131,7 +133,7 @@ class TextBuilder:
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.offsets: list[int] = []
+        self.offsets = array("q")
         self.blocks: list[Block] = []
         self.links: list[Link] = []
         self.length = 0

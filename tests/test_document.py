@@ -58,8 +58,8 @@ def test_text_builder_separates_blocks_and_trims():
     doc = tb.build("x", "# Title\n\nBody\n")
     assert doc.text == "Title\n\nBody\n\n"
     assert [(b.kind, b.level) for b in doc.blocks] == [("heading", 1), ("paragraph", 0)]
-    assert doc.offsets[:5] == [2, 3, 4, 5, 6]
-    assert doc.offsets[7:11] == [9, 10, 11, 12]
+    assert list(doc.offsets[:5]) == [2, 3, 4, 5, 6]
+    assert list(doc.offsets[7:11]) == [9, 10, 11, 12]
     assert_offsets_exact(doc)
 
 
