@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 2  # bump when the pickled layout changes
+FORMAT = 3  # bump when the pickled layout changes
 KEEP = 8  # rule-cache entries kept (one per distinct set of rule files)
 _CODE = (
     "rules.py",
