@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from lintkit.segment import words
@@ -41,7 +42,7 @@ def _cmudict_count(w: str) -> int | None:
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[list[str], bytes]:
+def _table() -> tuple[Sequence[str], bytes]:
     from lintkit.cache import syllable_table
 
     return syllable_table()

@@ -52,7 +52,7 @@ def test_streamed_output_equals_collected(results, fmt, color, errors, stale) ->
         expected = render(report, color)
         out = io.StringIO()
         sink = emitter("text" if fmt == "stats" else fmt, out, color, fmt == "stats", rules, None)
-        if fmt in ("text", "concise", "github", "stats"):
+        if fmt in ("text", "concise", "github", "json", "stats"):
             assert not isinstance(sink, CollectEmitter)
         for result in subset:
             sink.add(result)

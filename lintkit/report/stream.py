@@ -1,8 +1,8 @@
 """Write a report while files are linted: line-oriented formats keep only the summary's counts.
 
-`text`, `concise`, `github` and `--statistics` write (or count) each file's findings as its result
+`text`, `concise`, `github`, `json` and `--statistics` write (or count) each file's findings as its result
 arrives and then forget them, so memory stays flat however many files are checked. The other
-formats need the whole report (one JSON document, one HTML page) and collect it. Either way the
+formats need the whole report (SARIF, JUnit and HTML documents) and collect it. Either way the
 bytes written are exactly those of the format's `render(report)`.
 """
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from lintkit.report import FileResult
     from lintkit.rules import Rule
 
-STREAMED = ("text", "concise", "github")
+STREAMED = ("text", "concise", "github", "json")
 
 
 class Emitter:
@@ -90,6 +90,23 @@ class GithubEmitter(Emitter):
         self._lines([error_line(e) for e in errors])
 
 
+class JsonEmitter(Emitter):
+    """`json`: each finding written as it arrives; the summary's counts kept."""
+
+    def __init__(self, out: TextIO, color: bool) -> None:
+        from lintkit.report.jsonfmt import JsonWriter
+
+        super().__init__(out, color)
+        self.writer = JsonWriter(out)
+
+    def _file(self, result: FileResult) -> None:
+        self.writer.add(result.findings)
+
+    def finish(self, errors: list[str], stale: int | None) -> None:
+        """Close the findings list and write the summary."""
+        self.writer.finish(errors, stale)
+
+
 class StatsEmitter(Emitter):
     """`--statistics`: counts per rule only."""
 
@@ -139,4 +156,6 @@ def emitter(
         return ConciseEmitter(out, color)
     if fmt == "github":
         return GithubEmitter(out, color)
+    if fmt == "json":
+        return JsonEmitter(out, color)
     return CollectEmitter(out, color, fmt, rules, target)
