@@ -20,7 +20,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -191,6 +190,8 @@ def _read(name: str) -> Any:
 def _write(name: str, value: Any, prune: str, lazy_patterns: bool = False) -> None:
     """Write atomically (temp file + rename); keep the KEEP newest entries matching `prune`.
     With `lazy_patterns`, regex patterns are stored as LazyPatterns (built when first used)."""
+    import tempfile
+
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)

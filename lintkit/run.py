@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import os
-import shutil
 import sys
-import tempfile
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING
 
 from lintkit import baseline as baselinemod
 from lintkit import config as configmod
@@ -20,8 +19,11 @@ from lintkit.linter import SEVERITY_RANK, Finding, lint
 from lintkit.parallel import Job, default_jobs, lint_files
 from lintkit.rules import Rule, RuleError
 
-# The report is written to a spooled file and copied out at the end, so that a rule failing halfway
-# leaves no partial report (as before streaming); past this size it lives on disk, not in memory.
+if TYPE_CHECKING:
+    from lintkit.report.stream import Spool
+
+# The report is spooled (lintkit.report.stream.Spool) and copied out at the end, so that a rule
+# failing halfway leaves no partial report (as before streaming); past this size it is on disk.
 SPOOL_BYTES = 1 << 20
 
 
@@ -131,12 +133,12 @@ def _lint_and_report(
 ) -> int:
     """Lint `jobs`, writing each file's findings as it arrives; returns the exit code."""
     from lintkit.report import FileResult
-    from lintkit.report.stream import emitter
+    from lintkit.report.stream import Spool, emitter
 
     fmt_name = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     fail_rank = SEVERITY_RANK[args.fail_on or cfg.fail_on]
     failing = False
-    with tempfile.SpooledTemporaryFile(SPOOL_BYTES, mode="w+", encoding="utf-8", newline="") as spool:
+    with contextlib.closing(Spool(SPOOL_BYTES)) as spool:
         sink = emitter(
             fmt_name,
             spool,
@@ -184,14 +186,13 @@ def _per_file_ignores(
     return [f for f in findings if not _matches(f.rule, ids)] if ids else findings
 
 
-def _copy(spool: TextIO, output: str | None) -> None:
-    """Write the spooled report to `output` (a file) or standard output, in chunks."""
-    spool.seek(0)
+def _copy(spool: Spool, output: str | None) -> None:
+    """Write the spooled report to `output` (a file) or standard output."""
     if output:
         with open(output, "w", encoding="utf-8") as f:
-            shutil.copyfileobj(spool, f)
+            spool.copy_to(f)
     else:
-        shutil.copyfileobj(spool, sys.stdout)
+        spool.copy_to(sys.stdout)
 
 
 def _show_source(args: argparse.Namespace) -> bool:

@@ -115,3 +115,33 @@ def test_hyphenation_equals_pyphen() -> None:
     for w in sorted(words):
         assert ours.positions(w.lower()) == theirs.positions(w.lower()), w
         assert ours.positions(w) == theirs.positions(w), w
+
+
+@pytest.mark.parametrize("limit", [0, 5, 1 << 20])
+def test_spool_in_memory_or_on_disk_keeps_every_character(limit: int) -> None:
+    from lintkit.report.stream import Spool
+
+    parts = ["line one\n", "ünïcödé ✓\r\n", "lone surrogate \udcff\n", "x" * 100]
+    spool = Spool(limit)
+    for p in parts:
+        spool.write(p)
+    out = io.StringIO(newline="")
+    spool.copy_to(out)
+    spool.close()
+    assert out.getvalue() == "".join(parts)
+    assert (spool.file is not None) == (limit < 100)
+
+
+def test_report_of_many_files_goes_through_the_disk_spool(
+    results, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from lintkit import run
+    from lintkit.cli import main
+
+    files, rules = results
+    paths = [r.path for r in files]
+    main(["check", "--format", "json", "--color", "never", "-j", "1", *paths])
+    expected = capsys.readouterr().out
+    monkeypatch.setattr(run, "SPOOL_BYTES", 10)
+    main(["check", "--format", "json", "--color", "never", "-j", "1", *paths])
+    assert capsys.readouterr().out == expected

@@ -8,6 +8,8 @@ bytes written are exactly those of the format's `render(report)`.
 
 from __future__ import annotations
 
+import io
+import shutil
 from collections import Counter
 from typing import TYPE_CHECKING, TextIO
 
@@ -16,6 +18,42 @@ if TYPE_CHECKING:
     from lintkit.rules import Rule
 
 STREAMED = ("text", "concise", "github", "json")
+
+
+class Spool:
+    """The report as it is written: in memory up to `limit` characters, then in a temporary file
+    (lossless for any str), copied out by `copy_to` once the run has succeeded."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit, self.size = limit, 0
+        self.buf = io.StringIO()
+        self.file: TextIO | None = None
+
+    def write(self, s: str) -> int:
+        """Append `s`."""
+        if self.file is None and self.size + len(s) > self.limit:
+            import tempfile
+
+            self.file = tempfile.TemporaryFile(  # noqa: SIM115 (closed by close())
+                "w+", encoding="utf-8", errors="surrogatepass", newline=""
+            )
+            self.file.write(self.buf.getvalue())
+            self.buf = io.StringIO()
+        self.size += len(s)
+        return (self.file or self.buf).write(s)
+
+    def copy_to(self, dest: TextIO) -> None:
+        """Write everything spooled to `dest`."""
+        if self.file is None:
+            dest.write(self.buf.getvalue())
+            return
+        self.file.seek(0)
+        shutil.copyfileobj(self.file, dest)
+
+    def close(self) -> None:
+        """Drop the temporary file, if any."""
+        if self.file is not None:
+            self.file.close()
 
 
 class Emitter:
