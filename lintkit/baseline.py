@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
 from collections import Counter
 from pathlib import Path
@@ -74,6 +73,8 @@ class Baseline:
     @classmethod
     def load(cls, file: str) -> Baseline:
         """Read a baseline written by `save`; raises BaselineError."""
+        import json
+
         try:
             data = json.loads(Path(file).read_text(encoding="utf-8"))
         except OSError as err:
@@ -145,6 +146,8 @@ class Baseline:
             for k, n in sorted(self.entries.items())
             if n > 0
         ]
+        import json
+
         data = {"lintkit_baseline": FORMAT_VERSION, "lintkit_version": __version__, "entries": rows}
         try:
             Path(file).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

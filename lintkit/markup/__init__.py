@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from lintkit.document import Document
-from lintkit.markup import html, markdown, plain
+if TYPE_CHECKING:
+    from lintkit.document import Document
 
-PARSERS: dict[str, Callable[[str, str], Document]] = {
-    "text": plain.parse,
-    "markdown": markdown.parse,
-    "html": html.parse,
+# format -> module with parse(path, source); imported on first use (HTML needs html.parser)
+PARSERS: dict[str, str] = {
+    "text": "lintkit.markup.plain",
+    "markdown": "lintkit.markup.markdown",
+    "html": "lintkit.markup.html",
 }
 EXTENSIONS: dict[str, str] = {
     ".txt": "text",
@@ -35,4 +37,4 @@ def parse(path: str, source: str, fmt: str) -> Document:
     """Parse `source` (already decoded) in markup format `fmt`; a leading BOM is dropped, as on read."""
     if source.startswith("\ufeff"):
         source = source[1:]
-    return PARSERS[fmt](path, source)
+    return import_module(PARSERS[fmt]).parse(path, source)

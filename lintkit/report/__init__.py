@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from lintkit.document import Document
-from lintkit.linter import Finding
-from lintkit.rules import Rule
+if TYPE_CHECKING:
+    from lintkit.document import Document
+    from lintkit.linter import Finding
+    from lintkit.rules import Rule
 
 
 @dataclass

@@ -6,9 +6,13 @@ property values `:` and `,` are escaped as well (`%3A`, `%2C`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lintkit.baseline import norm_path
-from lintkit.linter import Finding
-from lintkit.report import Report
+
+if TYPE_CHECKING:
+    from lintkit.linter import Finding
+    from lintkit.report import Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -38,8 +42,13 @@ def annotation(f: Finding) -> str:
     return f"::{COMMANDS.get(f.severity, 'warning')} {head}::{escape_data(message)}"
 
 
+def error_line(error: str) -> str:
+    """The workflow command for one unreadable input."""
+    return f"::error title=lintkit::{escape_data(error)}"
+
+
 def render(report: Report, color: bool = False) -> str:
     """One annotation per finding, then one `::error::` line per unreadable input."""
     lines = [annotation(f) for f in report.findings]
-    lines.extend(f"::error title=lintkit::{escape_data(e)}" for e in report.errors)
+    lines.extend(error_line(e) for e in report.errors)
     return "\n".join(lines) + ("\n" if lines else "")
