@@ -33,7 +33,6 @@ WORD_START = r"\b"
 FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0
 # Spans shorter than this are scanned with the pattern alone; longer ones via termscan (same matches).
 SMALL_SPAN = 400
-OCCURS_SPAN = 400  # the same for `occurs`
 
 
 class TermError(ValueError):
@@ -81,7 +80,7 @@ class Terms:
         """Is there a match in text[pos:endpos]? (`search(...) is not None`, found faster.)"""
         end = endpos if endpos is not None else len(text)
         try:
-            if self.plan is not None and end - pos >= OCCURS_SPAN:
+            if self.plan is not None and end - pos >= SMALL_SPAN:
                 return termscan.occurs(self.pattern, self.plan, text, pos, end, budget(text))
             return self.pattern.search(text, pos, end, timeout=budget(text)) is not None
         except TimeoutError:
