@@ -96,6 +96,16 @@ class Terms:
         except TimeoutError:
             raise PatternTimeout(self.pattern.pattern[:80]) from None
 
+    def nowhere(self, text: str) -> bool:
+        """True when no span of `text` that ends between two words can hold a match (`starts`
+        is empty); False when one may, or when that is not known."""
+        if self.plan is None:
+            return False
+        try:
+            return termscan.nowhere(self.plan, text, budget(text))
+        except TimeoutError:
+            raise PatternTimeout(self.pattern.pattern[:80]) from None
+
     def count(self, text: str, pos: int = 0, endpos: int | None = None) -> int:
         """Number of non-overlapping matches in text[pos:endpos]."""
         return sum(1 for _ in self.finditer(text, pos, endpos))

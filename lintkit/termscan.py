@@ -233,6 +233,20 @@ def _live(sp: ScanPlan, idx: WordIndex) -> list[int]:
     return live
 
 
+def nowhere(sp: ScanPlan, text: str, timeout: float) -> bool:
+    """`starts(...) == []`, worked out without listing the places: the text has none of the plan's
+    keys, no odd word, and no term searched for as written may match."""
+    idx = word_index(text, timeout)
+    lists = idx.by_key
+    if idx.odd or _live(sp, idx) or not lists.keys().isdisjoint(sp.by_key.keys()):
+        return False
+    for word in lists.keys() & sp.pair_words.keys():
+        pairs, pair_odd = idx.pairs(word)
+        if pair_odd or any(k in pairs for k, _ in sp.pair_words[word]):
+            return False
+    return True
+
+
 def starts(sp: ScanPlan, text: str, timeout: float) -> list[int] | None:
     """Sorted word starts of `text` where a match of the plan's terms may start, in any span (a
     span also lets a match start at its last word, which the span may cut); None when the plan has

@@ -29,7 +29,9 @@ class WordIndex:
     low: str | None  # text.lower() when that keeps every offset, else None
     ascii: bool  # the whole text is ASCII
     literal_safe: bool  # `low` holds every case-insensitive match of an ASCII literal (see termneeds)
+    words: list[str] = field(default_factory=list)  # the word at each start
     _pairs: dict[str, tuple[dict[str, list[int]], list[int]]] = field(default_factory=dict)
+    _at: dict[int, int] = field(default_factory=dict)  # word start -> its index (made on demand)
     tables: dict[int, tuple[list[int], list]] = field(default_factory=dict)  # termscan's, per plan
     live: dict[int, list[int]] = field(default_factory=dict)  # termscan's, per plan
 
@@ -40,12 +42,15 @@ class WordIndex:
         if got is None:
             by: dict[str, list[int]] = defaultdict(list)
             odd: list[int] = []
-            n, text = len(word_key), self.text
+            n, text, starts, words = len(word_key), self.text, self.starts, self.words
+            if not self._at:
+                self._at.update(zip(starts, range(len(starts)), strict=True))
+            at = self._at
             for p in self.by_key.get(word_key, ()):
-                m = _RUN.match(text, p + n) if text[p + n - 1 : p + n] == " " else None
-                if m is None:
+                i = at[p] + 1  # the next word, if one space separates them
+                if i == len(starts) or starts[i] != p + n or text[p + n - 1] != " ":
                     continue
-                nxt = m.group()
+                nxt = words[i]
                 if not nxt.isascii():
                     odd.append(p)
                     continue
@@ -93,5 +98,5 @@ def word_index(text: str, timeout: float) -> WordIndex:
     if len(low) != len(text):
         low = None
     safe = low is not None and not any(c in text for c in FOLDS_TO_ASCII)
-    _last[:] = [WordIndex(text, by_key, odd, starts, low, text.isascii(), safe)]
+    _last[:] = [WordIndex(text, by_key, odd, starts, low, text.isascii(), safe, words)]
     return _last[0]

@@ -112,4 +112,4 @@ def may_all_occur(text: str, within: Units, lists: tuple[Terms, ...]) -> bool:
     match may start, and no unit ends inside a word (where a cut word may match)."""
     if within.cut_word:
         return True
-    return all(t.starts(text) != [] for t in lists)
+    return not any(t.nowhere(text) for t in lists)
