@@ -6,8 +6,9 @@ import argparse
 import json
 import textwrap
 
+from lintkit.cache import load_rules
 from lintkit.cli import EXIT_ERROR, EXIT_OK, fail, rule_paths
-from lintkit.rules import Rule, RuleError, load_rules
+from lintkit.rules import Rule, RuleError
 
 
 def _load(args: argparse.Namespace) -> list[Rule] | None:
