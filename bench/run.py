@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
 """Benchmark lintkit against proselint 0.16.0, side by side, in the same run.
 
-    .venv/bin/python bench/run.py [--work DIR] [--repeat 3] [--big] [--no-proselint]
+    .venv/bin/python bench/run.py [--work DIR] [--repeat 3] [--big] [--no-proselint] [--in-place]
 
 Generates the corpora with shared/bench/gen_corpus.py (seed 1: one short file, 100, 300 and
-1,000 articles), installs proselint==0.16.0 into a virtual environment under the work folder
-(pip reaches PyPI), then times one process per tool and case: the median wall time of --repeat
-runs, files/s, MB/s and peak memory. Peak memory is sampled every 20 ms as the summed RSS of the
-process and all its children (lintkit's worker processes included); "max proc" is the largest
-single process (from wait4). lintkit runs once before timing so that its rules cache is filled
-and its modules are byte-compiled, as after an install. Prints a Markdown table.
+1,000 articles), installs this checkout (`pip install .`, as a user would) and proselint==0.16.0
+into virtual environments of their own under the work folder (pip reaches PyPI), then times one
+process per tool and case: the median wall time of --repeat runs, files/s, MB/s and peak memory.
+Peak memory is sampled every 20 ms as the summed RSS of the process and all its children
+(lintkit's worker processes included); "max proc" is the largest single process (from wait4).
+lintkit runs once before timing so that its rules cache is filled. Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -40,6 +40,11 @@ def main() -> int:
     ap.add_argument("--big", action="store_true", help="also time one 1 MB and one 10 MB file (linearity)")
     ap.add_argument("--no-proselint", action="store_true", help="time lintkit only")
     ap.add_argument("--gen", type=Path, help="path of gen_corpus.py")
+    ap.add_argument(
+        "--in-place",
+        action="store_true",
+        help="time lintkit from this Python (e.g. an editable install) instead of a fresh `pip install .`",
+    )
     args = ap.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="lintkit-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -49,7 +54,8 @@ def main() -> int:
         corpora.update(make_big(work, corpora))
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["LINTKIT_CACHE_DIR"] = str(work / "lintkit-cache")
-    lintkit = [sys.executable, "-m", "lintkit", "check", "--color", "never"]
+    python = sys.executable if args.in_place else str(install_lintkit(work))
+    lintkit = [python, "-m", "lintkit", "check", "--color", "never"]
     proselint = None if args.no_proselint else [str(install_proselint(work)), "check"]
     run(lintkit + [str(corpora["short"])], env)  # fill the rules cache, byte-compile lintkit
     rows: list[dict] = []
@@ -113,6 +119,20 @@ def make_big(work: Path, corpora: dict[str, Path]) -> dict[str, Path]:
             target.write_bytes(b"".join(p.read_bytes() for p in sorted(src.iterdir())))
         out[key] = folder
     return out
+
+
+def install_lintkit(work: Path) -> Path:
+    """This checkout installed as a user would (`pip install .`, not editable) in its own virtual
+    environment; the Python of that environment. lintkit itself is reinstalled on every run."""
+    venv = work / "lintkit-venv"
+    bindir = venv / ("Scripts" if os.name == "nt" else "bin")
+    if not (bindir / "python").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(bindir / "pip"), "install", "-q", str(ROOT)], check=True)
+    subprocess.run(
+        [str(bindir / "pip"), "install", "-q", "--no-deps", "--force-reinstall", str(ROOT)], check=True
+    )
+    return bindir / "python"
 
 
 def install_proselint(work: Path) -> Path:
