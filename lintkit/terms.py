@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from lintkit import termparse, termscan
+from lintkit import termparse, termplan, termscan
 
 TIMEOUT = 2.0  # seconds for one scan of one document by one pattern, plus PER_CHAR a character
 PER_CHAR = 5e-6  # so that a big document or a busy machine does not turn a sound pattern into an error
@@ -53,7 +53,7 @@ class Terms:
 
     source: tuple[str, ...]
     pattern: regex.Pattern
-    plan: termscan.ScanPlan | None = None  # where matches may start (None: scan with `pattern`)
+    plan: termplan.ScanPlan | None = None  # where matches may start (None: scan with `pattern`)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
         """Matches in text[pos:endpos]."""
@@ -144,4 +144,4 @@ def compile_terms(items: Sequence[object], lexicons: Mapping[str, Sequence[str]]
     body = "|".join(f"(?:{t})" for t in ordered)
     start = WORD_START if all(termparse.word_start(t) for t in ordered) else START
     pattern = regex.compile(rf"{start}(?:{body}){END}", FLAGS)
-    return Terms(tuple(terms), pattern, termscan.plan(ordered, FLAGS, START, END))
+    return Terms(tuple(terms), pattern, termplan.plan(ordered, FLAGS, START, END))

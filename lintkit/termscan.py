@@ -2,7 +2,7 @@
 
 A term list compiles to one alternation `START(?:t1|t2|...)END`. The `regex` engine has no literal
 prefix to skip ahead with, so it tries every branch at every position (tens of ms per MB per term).
-Instead (see termparse), each term's variants are reduced at compile time to the most specific
+Instead (see termplan, termparse), each term's variants are reduced at compile time to the most specific
 key their matches must start with: DIGIT (a digit), the first KEY letters of the first word, the
 whole first word when a non-word character must follow it, or that word, one space and the next
 word's first letters or the whole next word. A document's word starts are indexed by these keys
@@ -20,122 +20,11 @@ from __future__ import annotations
 import bisect
 import heapq
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 import regex
 
-from lintkit.termneeds import needs
-from lintkit.termparse import DIGIT, KEY, key, literal, unsafe, variants, word_start
-from lintkit.wordindex import DIGITS, WordIndex, word_index
-
-_WORD_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
-
-
-@dataclass(frozen=True)
-class ScanPlan:
-    """Per key, the terms (indices into `parts`, in alternation order) to try at a word start."""
-
-    by_key: dict[str, tuple[int, ...]]  # keys of one word -> the terms to try there (see _union)
-    rank: dict[str, int]  # the order in which by_key's lists are laid over one another (least specific first)
-    pair_words: dict[str, tuple[tuple[str, tuple[int, ...]], ...]]  # "word " -> its pair keys and terms
-    prefixes: dict[int, tuple[str, ...]]  # keyed term -> lower-case literal starts of its variants
-    longest: int  # the longest of them
-    parts: tuple[regex.Pattern, ...]  # START(?:term)END for every term, in alternation order
-    scans: tuple[regex.Pattern, ...]  # terms without a key for every variant: searched for as written
-    scan_term: tuple[int, ...]  # the index of each scanned term
-    scan_needs: tuple[tuple[str, ...] | None, ...]  # literals one of which each one's matches contain
-    bounded: frozenset[int] = frozenset()  # terms without * + {: a match attempt cannot run away
-
-
-Which = tuple[int, ...] | None  # the terms to try at a word start (None: the whole alternation)
-_compiled: dict[tuple[str, int], regex.Pattern] = {}  # cache: term patterns shared by term lists
-
-
-def level(k: str) -> int:
-    """How specific a key is: -1 DIGIT, 0 first letters, 1 whole word, 2 word and the next one's
-    first letters, 3 both whole words. A word start with a key has the keys of every lower level
-    that applies to it."""
-    return -1 if k == DIGIT else (2 if " " in k[:-1] else 0) + k.endswith(" ")
-
-
-def pair_key(k: str, lit: str) -> str:
-    """The most specific key of a variant whose key is `k` and literal start `lit`."""
-    if level(k) != 1 or not lit.startswith(k):
-        return k
-    rest = lit[len(k) :]
-    n = 0
-    while n < len(rest) and rest[n] in _WORD_ASCII:
-        n += 1
-    if 0 < n < len(rest):
-        return f"{k}{rest[:n]} "  # the next word is complete: a non-word character follows it
-    return f"{k}{rest[:KEY]}" if n >= KEY else k
-
-
-def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
-    """The ScanPlan of `terms`, in alternation order (each wrapped as start(?:t)end), or None.
-
-    A term all of whose variants have a key is tried at those word starts; any other term is
-    searched for as written. None when a term means something else alone (see `unsafe`)."""
-    if any(unsafe(t) for t in terms):
-        return None
-    by_key: dict[str, set[int]] = {}
-    prefixes: dict[int, tuple[str, ...]] = {}
-    scanned: list[int] = []
-    for i, t in enumerate(terms):
-        vs = variants(t)
-        keys = [key(v) for v in vs] if vs is not None else [None]
-        if vs is not None and all(keys):
-            for v, k in zip(vs, keys, strict=True):
-                by_key.setdefault(pair_key(k, literal(v)), set()).add(i)
-            prefixes[i] = tuple({literal(v) for v in vs})
-        else:
-            scanned.append(i)
-    if not by_key:
-        return None
-    try:
-        parts = tuple(_compile(f"{_start(t, start)}(?:{t}){end}", flags) for t in terms)
-    except regex.error:
-        return None
-    lists = {k: tuple(sorted(_union(by_key, k))) for k in sorted(by_key, key=level)}
-    pair_words: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
-    for k in [k for k in lists if level(k) >= 2]:
-        pair_words.setdefault(k[: k.index(" ") + 1], []).append((k, lists.pop(k)))
-    pairs = {w: tuple(v) for w, v in pair_words.items()}
-    rank = {k: n for n, k in enumerate(lists)}
-    longest = max(len(x) for pre in prefixes.values() for x in pre)
-    bounded = frozenset(i for i, t in enumerate(terms) if not any(c in t for c in "*+{"))
-    scans = tuple(parts[i] for i in scanned)
-    scan_needs = tuple(needs(terms[i]) for i in scanned)
-    return ScanPlan(lists, rank, pairs, prefixes, longest, parts, scans, tuple(scanned), scan_needs, bounded)
-
-
-def _union(by_key: dict[str, set[int]], k: str) -> set[int]:
-    """The terms to try at a word start whose most specific key is `k`: those of `k` and of the
-    less specific keys that word start also has (`_keyed` keeps the last, most specific, list)."""
-    out = set(by_key.get(k, ()))
-    lv = level(k)
-    if lv >= 2:
-        word = k[: k.index(" ") + 1]
-        out |= _union(by_key, word)
-        if lv == 3 and len(k) - len(word) - 1 >= KEY:
-            out |= by_key.get(k[: len(word) + KEY], set())
-    elif lv == 1 and len(k) > KEY:
-        out |= _union(by_key, k[:KEY])
-    elif lv >= 0 and k[0] in DIGITS:
-        out |= by_key.get(DIGIT, set())
-    return out
-
-
-def _start(t: str, start: str) -> str:
-    """`start`, or the faster word boundary when every match of `t` starts with a word character."""
-    return r"\b" if word_start(t) else start
-
-
-def _compile(pattern: str, flags: int) -> regex.Pattern:
-    key = (pattern, flags)
-    if key not in _compiled:
-        _compiled[key] = regex.compile(pattern, flags)
-    return _compiled[key]
+from lintkit.termplan import ScanPlan, Which, anchored
+from lintkit.wordindex import WordIndex, word_index
 
 
 def finditer(
@@ -150,6 +39,20 @@ def finditer(
     order, whiches = _candidates(sp, idx, pos, end)
     scans = sp.scans
     heap = [(m.start(), n) for n in _live(sp, idx) if (m := scans[n].search(text, pos, end, timeout=timeout))]
+    if not heap:  # only keyed candidates (the common case): walk them in order
+        last = pos
+        for p, which in zip(order, whiches, strict=True):
+            if p < last:
+                continue
+            m = _try(sp, idx, p, which, end, timeout)
+            if m is None:
+                continue
+            if m.end() == m.start():  # an empty match: leave the bookkeeping to the engine
+                yield from full.finditer(text, last, end, timeout=timeout)
+                return
+            yield m
+            last = m.end()
+        return
     heapq.heapify(heap)
     last, k, never = pos, 0, end + 1
     while True:
@@ -166,7 +69,7 @@ def finditer(
         which = whiches[k] if k < len(order) and order[k] == p else ()
         if heap and heap[0][0] == p and which is not None:
             which = tuple(sorted({*which, *(sp.scan_term[n] for s, n in heap if s == p)}))
-        m = _try(full, sp, idx, p, which, end, timeout)
+        m = _try(sp, idx, p, which, end, timeout)
         if m is None:  # variants may match where their term does not (lookarounds dropped)
             while heap and heap[0][0] == p:
                 n = heapq.heappop(heap)[1]
@@ -182,7 +85,6 @@ def finditer(
 
 
 def _try(
-    full: regex.Pattern,
     sp: ScanPlan,
     idx: WordIndex,
     p: int,
@@ -192,8 +94,8 @@ def _try(
 ) -> regex.Match | None:
     """The match at word start `p` of the first of the terms `which` (None: of the full pattern)."""
     text = idx.text
-    if which is None:
-        return full.match(text, p, end, timeout=timeout)
+    if which is None:  # the whole alternation (anchored: see termplan)
+        return anchored(sp).match(text, p, end, timeout=timeout)
     if idx.ascii and idx.low is not None or text[p : p + sp.longest].isascii():
         # a term can only match where one of its literal starts is (a non-ASCII letter may match
         # an ASCII one case-insensitively, so only where the text is ASCII)
@@ -212,7 +114,7 @@ def occurs(full: regex.Pattern, sp: ScanPlan, text: str, pos: int, end: int, tim
     the keyed ones are tried first, in any order, and the terms searched for as written last."""
     idx = word_index(text, timeout)
     for p, which in zip(*_candidates(sp, idx, pos, end), strict=True):
-        if _try(full, sp, idx, p, which, end, timeout) is not None:
+        if _try(sp, idx, p, which, end, timeout) is not None:
             return True
     return any(sp.scans[n].search(text, pos, end, timeout=timeout) is not None for n in _live(sp, idx))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator, Sequence
 
@@ -55,7 +54,9 @@ def add_inline(tb: TextBuilder, s: str, at: int, mapping: Sequence[int] | None =
         elif m.group("imgtag") is not None:
             _add_plain(tb, m.group("talt"), mp[m.start("talt") : m.end("talt")])
         elif m.group("ent") is not None:
-            char = html.unescape(m.group("ent"))
+            from html import unescape  # (imported when needed: html.entities is a large table)
+
+            char = unescape(m.group("ent"))
             tb.add(" " if char.isspace() else char, 0, [mp[m.start()]] * len(char))
         elif m.group("hardbr") is not None:
             tb.add_space(mp[m.start()])

@@ -9,7 +9,6 @@ bytes written are exactly those of the format's `render(report)`.
 from __future__ import annotations
 
 import io
-import shutil
 from collections import Counter
 from typing import TYPE_CHECKING, TextIO
 
@@ -47,6 +46,8 @@ class Spool:
         if self.file is None:
             dest.write(self.buf.getvalue())
             return
+        import shutil
+
         self.file.seek(0)
         shutil.copyfileobj(self.file, dest)
 

@@ -1,0 +1,140 @@
+"""Compiling a term list's scan plan: the keys where each term's matches may start (see termscan)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from lintkit.termneeds import needs
+from lintkit.termparse import DIGIT, KEY, key, literal, unsafe, variants, word_start
+from lintkit.wordindex import DIGITS
+
+_WORD_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+@dataclass(frozen=True)
+class ScanPlan:
+    """Per key, the terms (indices into `parts`, in alternation order) to try at a word start."""
+
+    by_key: dict[str, tuple[int, ...]]  # keys of one word -> the terms to try there (see _union)
+    rank: dict[str, int]  # the order in which by_key's lists are laid over one another (least specific first)
+    pair_words: dict[str, tuple[tuple[str, tuple[int, ...]], ...]]  # "word " -> its pair keys and terms
+    prefixes: dict[int, tuple[str, ...]]  # keyed term -> lower-case literal starts of its variants
+    longest: int  # the longest of them
+    parts: tuple[regex.Pattern, ...]  # START(?:term)END|(?!) for every term, in alternation order
+    scans: tuple[regex.Pattern, ...]  # terms without a key for every variant: searched for as written
+    scan_term: tuple[int, ...]  # the index of each scanned term
+    scan_needs: tuple[tuple[str, ...] | None, ...]  # literals one of which each one's matches contain
+    bounded: frozenset[int] = frozenset()  # terms without * + {: a match attempt cannot run away
+    whole: tuple[str, int] = ("(?!)", 0)  # the whole alternation's source and flags (see `anchored`)
+
+
+Which = tuple[int, ...] | None  # the terms to try at a word start (None: the whole alternation)
+_compiled: dict[tuple[str, int], regex.Pattern] = {}  # cache: term patterns shared by term lists
+
+
+def level(k: str) -> int:
+    """How specific a key is: -1 DIGIT, 0 first letters, 1 whole word, 2 word and the next one's
+    first letters, 3 both whole words. A word start with a key has the keys of every lower level
+    that applies to it."""
+    return -1 if k == DIGIT else (2 if " " in k[:-1] else 0) + k.endswith(" ")
+
+
+def pair_key(k: str, lit: str) -> str:
+    """The most specific key of a variant whose key is `k` and literal start `lit`."""
+    if level(k) != 1 or not lit.startswith(k):
+        return k
+    rest = lit[len(k) :]
+    n = 0
+    while n < len(rest) and rest[n] in _WORD_ASCII:
+        n += 1
+    if 0 < n < len(rest):
+        return f"{k}{rest[:n]} "  # the next word is complete: a non-word character follows it
+    return f"{k}{rest[:KEY]}" if n >= KEY else k
+
+
+def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
+    """The ScanPlan of `terms`, in alternation order (each wrapped as start(?:t)end), or None.
+
+    A term all of whose variants have a key is tried at those word starts; any other term is
+    searched for as written. None when a term means something else alone (see `unsafe`)."""
+    if any(unsafe(t) for t in terms):
+        return None
+    by_key: dict[str, set[int]] = {}
+    prefixes: dict[int, tuple[str, ...]] = {}
+    scanned: list[int] = []
+    for i, t in enumerate(terms):
+        vs = variants(t)
+        keys = [key(v) for v in vs] if vs is not None else [None]
+        if vs is not None and all(keys):
+            for v, k in zip(vs, keys, strict=True):
+                by_key.setdefault(pair_key(k, literal(v)), set()).add(i)
+            prefixes[i] = tuple({literal(v) for v in vs})
+        else:
+            scanned.append(i)
+    if not by_key:
+        return None
+    try:  # (`|(?!)` changes no match, but stops `regex` from first looking for a literal the
+        # term needs all the way to the end of the text on every match attempt: quadratic)
+        parts = tuple(_compile(f"{_start(t, start)}(?:{t}){end}|(?!)", flags) for t in terms)
+        scans = tuple(_compile(f"{_start(terms[i], start)}(?:{terms[i]}){end}", flags) for i in scanned)
+    except regex.error:
+        return None
+    whole = "|".join(f"(?:{t})" for t in terms)
+    lists = {k: tuple(sorted(_union(by_key, k))) for k in sorted(by_key, key=level)}
+    pair_words: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+    for k in [k for k in lists if level(k) >= 2]:
+        pair_words.setdefault(k[: k.index(" ") + 1], []).append((k, lists.pop(k)))
+    pairs = {w: tuple(v) for w, v in pair_words.items()}
+    rank = {k: n for n, k in enumerate(lists)}
+    longest = max(len(x) for pre in prefixes.values() for x in pre)
+    bounded = frozenset(i for i, t in enumerate(terms) if not any(c in t for c in "*+{"))
+    scan_needs = tuple(needs(terms[i]) for i in scanned)
+    return ScanPlan(
+        lists,
+        rank,
+        pairs,
+        prefixes,
+        longest,
+        parts,
+        scans,
+        tuple(scanned),
+        scan_needs,
+        bounded,
+        (f"{start}(?:{whole}){end}|(?!)", flags),
+    )
+
+
+def _union(by_key: dict[str, set[int]], k: str) -> set[int]:
+    """The terms to try at a word start whose most specific key is `k`: those of `k` and of the
+    less specific keys that word start also has (`_keyed` keeps the last, most specific, list)."""
+    out = set(by_key.get(k, ()))
+    lv = level(k)
+    if lv >= 2:
+        word = k[: k.index(" ") + 1]
+        out |= _union(by_key, word)
+        if lv == 3 and len(k) - len(word) - 1 >= KEY:
+            out |= by_key.get(k[: len(word) + KEY], set())
+    elif lv == 1 and len(k) > KEY:
+        out |= _union(by_key, k[:KEY])
+    elif lv >= 0 and k[0] in DIGITS:
+        out |= by_key.get(DIGIT, set())
+    return out
+
+
+def anchored(sp: ScanPlan) -> regex.Pattern:
+    """The whole alternation, for match attempts at one position (built when first needed)."""
+    return _compile(*sp.whole)
+
+
+def _start(t: str, start: str) -> str:
+    """`start`, or the faster word boundary when every match of `t` starts with a word character."""
+    return r"\b" if word_start(t) else start
+
+
+def _compile(pattern: str, flags: int) -> regex.Pattern:
+    key = (pattern, flags)
+    if key not in _compiled:
+        _compiled[key] = regex.compile(pattern, flags)
+    return _compiled[key]
