@@ -52,7 +52,7 @@ class Options:
     related_headings: Terms | None = None
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)  # (bounded: memory stays flat over many files)
 def _stem(w: str) -> str:
     w = w.replace("’", "'").split("'")[0]
     for suffix in ("ies", "es", "s"):
