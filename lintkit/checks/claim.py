@@ -62,20 +62,20 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
 
 
 def _is_claim(doc: Document, opts: Options, i: int) -> bool:
-    text, s = doc.text, doc.sentences[i]
+    s = doc.sentences[i]
     a, b = s.start, s.end
-    if opts.subjects is not None and not opts.subjects.occurs(text, a, b):
+    if opts.subjects is not None and not _occurs(doc, opts.subjects, a, b):
         prev = doc.sentences[i - 1] if i > 0 else None
         if not (opts.subject_window == "previous" and prev and prev.block == s.block):
             return False
-        if not opts.subjects.occurs(text, prev.start, prev.end):
+        if not _occurs(doc, opts.subjects, prev.start, prev.end):
             return False
-    if opts.predicates is not None and not opts.predicates.occurs(text, a, b):
+    if opts.predicates is not None and not _occurs(doc, opts.predicates, a, b):
         return False
-    if opts.not_claims is not None and opts.not_claims.occurs(text, a, b):
+    if opts.not_claims is not None and _occurs(doc, opts.not_claims, a, b):
         return False
-    hedged = opts.hedges is not None and opts.hedges.occurs(text, a, b)
-    return not hedged or (opts.boosters is not None and opts.boosters.occurs(text, a, b))
+    hedged = opts.hedges is not None and _occurs(doc, opts.hedges, a, b)
+    return not hedged or (opts.boosters is not None and _occurs(doc, opts.boosters, a, b))
 
 
 def _has_evidence(doc: Document, opts: Options, i: int) -> bool:
@@ -87,6 +87,16 @@ def _has_evidence(doc: Document, opts: Options, i: int) -> bool:
         a, b = s.start, doc.sentences[i + 1].end
     else:
         a, b = s.start, s.end
-    if opts.evidence is not None and opts.evidence.occurs(doc.text, a, b):
+    if opts.evidence is not None and _occurs(doc, opts.evidence, a, b):
         return True
     return opts.links_are_evidence and doc.has_link(a, b)
+
+
+def _occurs(doc: Document, terms: Terms, a: int, b: int) -> bool:
+    """`terms.occurs(doc.text, a, b)`, remembered for the document: the claim rules share word
+    lists (evidence, hedges, subjects) and test the same sentences."""
+    key = ("occurs", terms.source, a, b)
+    got = doc.memo.get(key)
+    if got is None:
+        got = doc.memo[key] = terms.occurs(doc.text, a, b)
+    return bool(got)
