@@ -188,13 +188,13 @@ def _is_quant(c: str) -> bool:
 
 
 def _non_word(v: str, i: int) -> bool:
-    """Does the element at v[i] (a character, an escape or a class) certainly match one non-word
-    character, with no quantifier after it?"""
+    """Does the element at v[i] (a character, an escape or a class) certainly match a non-word
+    character: no quantifier after it, or `+`?"""
     c = v[i]
     if c == "[":
         end = _class_end(v, i)
-        return end is not None and not _is_quant(v[end : end + 1])
-    if _is_quant(v[i + 2 : i + 3] if c == "\\" else v[i + 1 : i + 2]):
+        return end is not None and v[end : end + 1] not in ("?", "*", "{")
+    if (v[i + 2 : i + 3] if c == "\\" else v[i + 1 : i + 2]) in ("?", "*", "{"):
         return False
     if c == "\\":
         e = v[i + 1 : i + 2]

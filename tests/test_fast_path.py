@@ -156,6 +156,7 @@ def test_word_boundary_equals_the_generic_one(default_rules):
         ["is safe", "is (?:\\w+ ){0,2}safe", "not (?:just|only)", "studies (?:have )?show", "is"],
         ["\\d+ (?:out of|in) \\d+", "[0-9]+%", "it['’]s safe", "at[- ]home", "so[- ]called"],
         ["(?:(?:facebook|twitter)(?:-blank)?[\\s,|/]+){2,}twitter", "(?:ab|cd){0,2}e", "(?:a|b)*c", "safe"],
+        ["x[\\s,|/]+y", "so +called", "x\\s+y", "xy"],
     ],
 )
 def test_termscan_on_hand_written_lists(items):
@@ -166,7 +167,7 @@ def test_termscan_on_hand_written_lists(items):
         "isolated miracle miracle (800) 273-8255 and 1-800-273 ſafest K "
         "it is safe, it's safe and it’s safe at-home at home; is really very safe. not just, not only. "
         "Studies have show studies show 3 out of 10 and 45% facebook twitter facebook-blank, twitter "
-        "cdcde abe bac c is ſafe is Safe is  safe is\nsafe so-called 7 in 9 "
+        "cdcde abe bac c is ſafe is Safe is  safe is\nsafe so-called 7 in 9 x , y x\ty xy so   called "
     ) * 3
     rng = random.Random(len(items))
     for a, b in [(0, len(text))] + [tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(20)]:
