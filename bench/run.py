@@ -54,8 +54,8 @@ def main() -> int:
         corpora.update(make_big(work, corpora))
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["LINTKIT_CACHE_DIR"] = str(work / "lintkit-cache")
-    python = sys.executable if args.in_place else str(install_lintkit(work))
-    lintkit = [python, "-m", "lintkit", "check", "--color", "never"]
+    exe = [sys.executable, "-m", "lintkit"] if args.in_place else [str(install_lintkit(work))]
+    lintkit = [*exe, "check", "--color", "never"]
     proselint = None if args.no_proselint else [str(install_proselint(work)), "check"]
     run(lintkit + [str(corpora["short"])], env)  # fill the rules cache, byte-compile lintkit
     rows: list[dict] = []
@@ -123,7 +123,7 @@ def make_big(work: Path, corpora: dict[str, Path]) -> dict[str, Path]:
 
 def install_lintkit(work: Path) -> Path:
     """This checkout installed as a user would (`pip install .`, not editable) in its own virtual
-    environment; the Python of that environment. lintkit itself is reinstalled on every run."""
+    environment; its `lintkit` command (as proselint's is run). Reinstalled on every run."""
     venv = work / "lintkit-venv"
     bindir = venv / ("Scripts" if os.name == "nt" else "bin")
     if not (bindir / "python").exists():
@@ -132,7 +132,7 @@ def install_lintkit(work: Path) -> Path:
     subprocess.run(
         [str(bindir / "pip"), "install", "-q", "--no-deps", "--force-reinstall", str(ROOT)], check=True
     )
-    return bindir / "python"
+    return bindir / "lintkit"
 
 
 def install_proselint(work: Path) -> Path:

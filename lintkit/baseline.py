@@ -13,7 +13,6 @@ need two entries.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 from collections import Counter
 from pathlib import Path
@@ -42,6 +41,8 @@ def norm_path(path: str) -> str:
 
 
 def _hash(*parts: str) -> str:
+    import hashlib
+
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
 
 

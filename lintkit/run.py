@@ -11,7 +11,6 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lintkit import baseline as baselinemod
 from lintkit import config as configmod
 from lintkit.cache import load_rules
 from lintkit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _csv, fail, rule_paths
@@ -20,6 +19,7 @@ from lintkit.parallel import Job, default_jobs, lint_files
 from lintkit.rules import Rule, RuleError
 
 if TYPE_CHECKING:
+    from lintkit.baseline import Baseline
     from lintkit.report.stream import Spool
 
 # The report is spooled (lintkit.report.stream.Spool) and copied out at the end, so that a rule
@@ -94,10 +94,14 @@ def run_check(args: argparse.Namespace) -> int:
     except RuleError as err:
         return fail(f"{err}\n  fix the rule file, or leave it out of --rules / the config's 'rules' list")
     rules = select_rules(rules, cfg, args)
-    try:
-        baseline = baselinemod.from_args(args)
-    except baselinemod.BaselineError as err:
-        return fail(str(err))
+    baseline = None
+    if getattr(args, "baseline", None) or getattr(args, "write_baseline", None):
+        from lintkit import baseline as baselinemod  # (only then: it needs hashlib)
+
+        try:
+            baseline = baselinemod.from_args(args)
+        except baselinemod.BaselineError as err:
+            return fail(str(err))
     target = args.target_grade if args.target_grade is not None else cfg.target_grade
     extensions = {**EXTENSIONS, **cfg.extensions}
     sources, errors = discover(args.paths or ["."], extensions, cfg.exclude)
@@ -127,7 +131,7 @@ def _lint_and_report(
     rules: list[Rule],
     jobs: list[Job],
     errors: list[str],
-    baseline: baselinemod.Baseline | None,
+    baseline: Baseline | None,
     target: float | None,
     keep_doc: bool,
 ) -> int:
@@ -166,7 +170,9 @@ def _lint_and_report(
         for e in errors:
             print(f"lintkit: error: {e}", file=sys.stderr)
         if baseline is not None and baseline.writing:
-            return baselinemod.write(baseline, args.write_baseline, errors)
+            from lintkit.baseline import write
+
+            return write(baseline, args.write_baseline, errors)
         sink.finish(errors, baseline.stale() if baseline is not None else None)
         _copy(spool, args.output)
     if errors:

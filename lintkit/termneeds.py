@@ -6,9 +6,6 @@ from __future__ import annotations
 from lintkit.termparse import GROUP, QUANTIFIER, alternatives, close_group, literal, syntax, variants
 
 MIN_NEED = 3  # shorter literals are in almost every text: no use as a filter
-# The non-ASCII characters that match an ASCII letter case-insensitively (İ, ſ, K); a text with
-# one of them can match a literal that its lower-case form does not contain.
-FOLDS_TO_ASCII = frozenset("\u0130\u017f\u212a")
 
 
 def needs(t: str) -> tuple[str, ...] | None:

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 import regex
 
-DIGIT = "#"  # the key of word starts that are ASCII digits (terms starting with \\d)
-KEY = 3  # letters of a word start used as its key when the first word is not complete
+from lintkit.wordindex import DIGIT, KEY
+
 MAX_VARIANTS = 64  # leading-group expansions per term before it is treated as wild
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _QUANT = "?*+{"

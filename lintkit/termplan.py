@@ -6,9 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from lintkit.termneeds import needs
-from lintkit.termparse import DIGIT, KEY, key, literal, unsafe, variants, word_start
-from lintkit.wordindex import DIGITS
+from lintkit.wordindex import DIGIT, DIGITS, KEY
 
 _WORD_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
@@ -59,6 +57,9 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
 
     A term all of whose variants have a key is tried at those word starts; any other term is
     searched for as written. None when a term means something else alone (see `unsafe`)."""
+    from lintkit.termneeds import needs  # (compiling only: not loaded when rules come from the cache)
+    from lintkit.termparse import key, literal, unsafe, variants
+
     if any(unsafe(t) for t in terms):
         return None
     by_key: dict[str, set[int]] = {}
@@ -130,6 +131,8 @@ def anchored(sp: ScanPlan) -> regex.Pattern:
 
 def _start(t: str, start: str) -> str:
     """`start`, or the faster word boundary when every match of `t` starts with a word character."""
+    from lintkit.termparse import word_start
+
     return r"\b" if word_start(t) else start
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from lintkit import termparse, termplan, termscan
+from lintkit import termplan, termscan
 
 TIMEOUT = 2.0  # seconds for one scan of one document by one pattern, plus PER_CHAR a character
 PER_CHAR = 5e-6  # so that a big document or a busy machine does not turn a sound pattern into an error
@@ -142,6 +142,8 @@ def compile_terms(items: Sequence[object], lexicons: Mapping[str, Sequence[str]]
             raise TermError(f"bad regular expression {t!r}: {err}", index) from None
     ordered = sorted(set(terms), key=lambda t: (-len(t), t))
     body = "|".join(f"(?:{t})" for t in ordered)
-    start = WORD_START if all(termparse.word_start(t) for t in ordered) else START
+    from lintkit.termparse import word_start  # (compiling only)
+
+    start = WORD_START if all(word_start(t) for t in ordered) else START
     pattern = regex.compile(rf"{start}(?:{body}){END}", FLAGS)
     return Terms(tuple(terms), pattern, termplan.plan(ordered, FLAGS, START, END))

@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 
 import regex
 
-from lintkit.termneeds import FOLDS_TO_ASCII
-from lintkit.termparse import DIGIT, KEY
-
 _RUN = regex.compile(r"\w+", regex.VERSION0)
 DIGITS = frozenset("0123456789")
+DIGIT = "#"  # the key of word starts that are ASCII digits (terms starting with \\d)
+KEY = 3  # letters of a word start used as its key when the first word is not complete
+# The non-ASCII characters that match an ASCII letter case-insensitively (İ, ſ, K); a text with
+# one of them can match a literal that its lower-case form does not contain (see termneeds).
+FOLDS_TO_ASCII = frozenset("\u0130\u017f\u212a")
 
 
 @dataclass

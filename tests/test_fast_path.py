@@ -17,7 +17,7 @@ import regex
 from conftest import REPO, SEEDS
 
 from lintkit import config as configmod
-from lintkit import readability, termneeds, terms, termscan
+from lintkit import readability, termneeds, terms, termscan, wordindex
 from lintkit.cli import build_parser, main
 from lintkit.markup import format_of, parse
 from lintkit.rules import default_rules_dir, load_rules
@@ -205,7 +205,7 @@ def test_needed_literals_are_in_every_match(default_rules):
 def test_the_characters_that_fold_to_ascii_are_all_known():
     letter = regex.compile(r"[a-z0-9_]", terms.FLAGS)
     found = {chr(c) for c in range(128, 0x110000) if letter.match(chr(c))}
-    assert found == set(termneeds.FOLDS_TO_ASCII)
+    assert found == set(wordindex.FOLDS_TO_ASCII)
 
 
 @pytest.mark.parametrize(
