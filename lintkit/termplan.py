@@ -16,7 +16,6 @@ class ScanPlan:
     """Per key, the terms (indices into `parts`, in alternation order) to try at a word start."""
 
     by_key: dict[str, tuple[int, ...]]  # keys of one word -> the terms to try there (see _union)
-    rank: dict[str, int]  # the order in which by_key's lists are laid over one another (least specific first)
     pair_words: dict[str, tuple[tuple[str, tuple[int, ...]], ...]]  # "word " -> its pair keys and terms
     prefixes: dict[int, tuple[str, ...]]  # keyed term -> lower-case literal starts of its variants
     longest: int  # the longest of them
@@ -83,18 +82,21 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
     except regex.error:
         return None
     whole = "|".join(f"(?:{t})" for t in terms)
-    lists = {k: tuple(sorted(_union(by_key, k))) for k in sorted(by_key, key=level)}
+    shared: dict[tuple[int, ...], tuple[int, ...]] = {}  # one tuple per distinct list (a smaller cache)
+    lists = {
+        k: shared.setdefault(t, t)
+        for k in sorted(by_key, key=level)
+        if (t := tuple(sorted(_union(by_key, k))))
+    }
     pair_words: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
     for k in [k for k in lists if level(k) >= 2]:
         pair_words.setdefault(k[: k.index(" ") + 1], []).append((k, lists.pop(k)))
     pairs = {w: tuple(v) for w, v in pair_words.items()}
-    rank = {k: n for n, k in enumerate(lists)}
     longest = max(len(x) for pre in prefixes.values() for x in pre)
     bounded = frozenset(i for i, t in enumerate(terms) if not any(c in t for c in "*+{"))
     scan_needs = tuple(needs(terms[i]) for i in scanned)
     return ScanPlan(
         lists,
-        rank,
         pairs,
         prefixes,
         longest,

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from lintkit.termplan import ScanPlan, Which, anchored
+from lintkit.termplan import ScanPlan, Which, anchored, level
 from lintkit.wordindex import WordIndex, word_index
 
 
@@ -189,7 +189,7 @@ def _keyed(sp: ScanPlan, idx: WordIndex) -> dict[int, Which]:
     lists = idx.by_key
     found: list[tuple[list[int], Which]] = []
     present = lists.keys() & sp.by_key.keys()
-    for k in sorted(present, key=sp.rank.__getitem__) if len(present) > 1 else present:
+    for k in sorted(present, key=level) if len(present) > 1 else present:
         found.append((lists[k], sp.by_key[k]))  # from the least specific key to the most (_union)
     odd = [idx.odd]
     for word in lists.keys() & sp.pair_words.keys():
