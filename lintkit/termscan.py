@@ -96,14 +96,17 @@ def _try(
     text = idx.text
     if which is None:  # the whole alternation (anchored: see termplan)
         return anchored(sp).match(text, p, end, timeout=timeout)
+    # A term can only match where one of its literal starts is; a non-ASCII letter may match an
+    # ASCII one case-insensitively, so that is checked only where the text is ASCII.
+    pre, parts, bounded = sp.prefixes, sp.parts, sp.bounded
+    seg, at = None, 0
     if idx.ascii and idx.low is not None or text[p : p + sp.longest].isascii():
-        # a term can only match where one of its literal starts is (a non-ASCII letter may match
-        # an ASCII one case-insensitively, so only where the text is ASCII)
         seg, at = (idx.low, p) if idx.low is not None else (text[p : p + sp.longest].lower(), 0)
-        pre = sp.prefixes
-        which = [j for j in which if j not in pre or seg.startswith(pre[j], at)]
-    for j in which:  # (the timeout costs more than a bounded attempt: only `?` repeats)
-        m = sp.parts[j].match(text, p, end, timeout=None if j in sp.bounded else timeout)
+    for j in which:
+        if seg is not None and j in pre and not seg.startswith(pre[j], at):
+            continue
+        # (the timeout costs more than a bounded attempt: only `?` repeats)
+        m = parts[j].match(text, p, end, timeout=None if j in bounded else timeout)
         if m is not None:
             return m
     return None
