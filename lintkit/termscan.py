@@ -39,20 +39,6 @@ def finditer(
     order, whiches = _candidates(sp, idx, pos, end)
     scans = sp.scans
     heap = [(m.start(), n) for n in _live(sp, idx) if (m := scans[n].search(text, pos, end, timeout=timeout))]
-    if not heap:  # only keyed candidates (the common case): walk them in order
-        last = pos
-        for p, which in zip(order, whiches, strict=True):
-            if p < last:
-                continue
-            m = _try(sp, idx, p, which, end, timeout)
-            if m is None:
-                continue
-            if m.end() == m.start():  # an empty match: leave the bookkeeping to the engine
-                yield from full.finditer(text, last, end, timeout=timeout)
-                return
-            yield m
-            last = m.end()
-        return
     heapq.heapify(heap)
     last, k, never = pos, 0, end + 1
     while True:
