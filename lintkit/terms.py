@@ -87,7 +87,7 @@ class Terms:
         end = endpos if endpos is not None else len(text)
         try:
             if self.plan is not None and end - pos >= SMALL_SPAN:
-                return termscan.occurs(self.pattern, self.plan, text, pos, end, budget(text))
+                return termscan.occurs(self.plan, text, pos, end, budget(text))
             return self.pattern.search(text, pos, end, timeout=self._budget(text)) is not None
         except TimeoutError:
             raise PatternTimeout(self.pattern.pattern[:80]) from None
@@ -95,22 +95,12 @@ class Terms:
     def starts(self, text: str) -> list[int] | None:
         """Sorted offsets where a match may start; in a span [a, b), at most one more match can
         start, at the span's last word. None when not known (the list has no scan plan)."""
-        if self.plan is None:
-            return None
-        try:
-            return termscan.starts(self.plan, text, budget(text))
-        except TimeoutError:
-            raise PatternTimeout(self.pattern.pattern[:80]) from None
+        return None if self.plan is None else termscan.starts(self.plan, text)  # (no matching: no timeout)
 
     def nowhere(self, text: str) -> bool:
         """True when no span of `text` that ends between two words can hold a match (`starts`
         is empty); False when one may, or when that is not known."""
-        if self.plan is None:
-            return False
-        try:
-            return termscan.nowhere(self.plan, text, budget(text))
-        except TimeoutError:
-            raise PatternTimeout(self.pattern.pattern[:80]) from None
+        return self.plan is not None and termscan.nowhere(self.plan, text)  # (no matching: no timeout)
 
     def count(self, text: str, pos: int = 0, endpos: int | None = None) -> int:
         """Number of non-overlapping matches in text[pos:endpos]."""

@@ -35,7 +35,7 @@ def finditer(
     Keyed terms are tried at the word starts with their key; each unkeyed variant's next match at
     or after the last match's end is kept in a heap (searched for again once passed); positions
     the keys cannot vouch for (non-ASCII word starts, a word cut by `end`) get the full pattern."""
-    idx = word_index(text, timeout)
+    idx = word_index(text)
     order, whiches = _candidates(sp, idx, pos, end)
     scans = sp.scans
     heap = [(m.start(), n) for n in _live(sp, idx) if (m := scans[n].search(text, pos, end, timeout=timeout))]
@@ -98,10 +98,10 @@ def _try(
     return None
 
 
-def occurs(full: regex.Pattern, sp: ScanPlan, text: str, pos: int, end: int, timeout: float) -> bool:
-    """Does `full` match somewhere in text[pos:end]? Any candidate that matches answers it, so
+def occurs(sp: ScanPlan, text: str, pos: int, end: int, timeout: float) -> bool:
+    """Does the plan's alternation match somewhere in text[pos:end]? Any candidate that matches answers it, so
     the keyed ones are tried first, in any order, and the terms searched for as written last."""
-    idx = word_index(text, timeout)
+    idx = word_index(text)
     for p, which in zip(*_candidates(sp, idx, pos, end), strict=True):
         if _try(sp, idx, p, which, end, timeout) is not None:
             return True
@@ -124,10 +124,10 @@ def _live(sp: ScanPlan, idx: WordIndex) -> list[int]:
     return live
 
 
-def nowhere(sp: ScanPlan, text: str, timeout: float) -> bool:
+def nowhere(sp: ScanPlan, text: str) -> bool:
     """`starts(...) == []`, worked out without listing the places: the text has none of the plan's
     keys, no odd word, and no term searched for as written may match."""
-    idx = word_index(text, timeout)
+    idx = word_index(text)
     lists = idx.by_key
     if idx.odd or _live(sp, idx) or not lists.keys().isdisjoint(sp.by_key.keys()):
         return False
@@ -138,11 +138,11 @@ def nowhere(sp: ScanPlan, text: str, timeout: float) -> bool:
     return True
 
 
-def starts(sp: ScanPlan, text: str, timeout: float) -> list[int] | None:
+def starts(sp: ScanPlan, text: str) -> list[int] | None:
     """Sorted word starts of `text` where a match of the plan's terms may start, in any span (a
     span also lets a match start at its last word, which the span may cut); None when the plan has
     terms that are searched for as written."""
-    idx = word_index(text, timeout)
+    idx = word_index(text)
     if _live(sp, idx):
         return None
     return _candidates(sp, idx, 0, len(text))[0]

@@ -67,7 +67,7 @@ class WordIndex:
 _last: list[WordIndex] = []  # one-entry cache: the index of the document being linted
 
 
-def word_index(text: str, timeout: float) -> WordIndex:
+def word_index(text: str) -> WordIndex:
     """The WordIndex of `text` (cached for the most recent text)."""
     if _last and _last[0].text is text:
         return _last[0]

@@ -120,6 +120,7 @@ def test_termscan_spans_equal_the_alternation(default_rules):
                 first = t.pattern.search(text, a, b)
                 got = t.search(text, a, b)
                 assert (got and got.span()) == (first and first.span())
+                assert t.occurs(text, a, b) is (first is not None)
 
 
 def test_word_boundary_equals_the_generic_one(default_rules):
@@ -174,6 +175,9 @@ def test_termscan_on_hand_written_lists(items):
         assert [m.span() for m in termscan_or_plain(t, text, a, b)] == [
             m.span() for m in t.pattern.finditer(text, a, b)
         ], (items, a, b)
+        if t.plan is not None:
+            found = termscan.occurs(t.plan, text, a, b, 5.0)
+            assert found is (t.pattern.search(text, a, b) is not None), (items, a, b)
 
 
 def termscan_or_plain(t: terms.Terms, text: str, a: int, b: int):
