@@ -93,7 +93,7 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
         pair_words.setdefault(k[: k.index(" ") + 1], []).append((k, lists.pop(k)))
     pairs = {w: tuple(v) for w, v in pair_words.items()}
     longest = max(len(x) for pre in prefixes.values() for x in pre)
-    bounded = frozenset(i for i, t in enumerate(terms) if not any(c in t for c in "*+{"))
+    bounded = frozenset(i for i, t in enumerate(terms) if is_bounded(t))
     scan_needs = tuple(needs(terms[i]) for i in scanned)
     return ScanPlan(
         lists,
@@ -124,6 +124,12 @@ def _union(by_key: dict[str, set[int]], k: str) -> set[int]:
     elif lv >= 0 and k[0] in DIGITS:
         out |= by_key.get(DIGIT, set())
     return out
+
+
+def is_bounded(t: str) -> bool:
+    """Has term `t` no `*`, `+` or `{`? Then a match attempt cannot run away (only `?` repeats),
+    and it is run without a timeout, which costs more than the attempt."""
+    return not any(c in t for c in "*+{")
 
 
 def anchored(sp: ScanPlan) -> regex.Pattern:

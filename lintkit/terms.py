@@ -142,5 +142,5 @@ def compile_terms(items: Sequence[object], lexicons: Mapping[str, Sequence[str]]
 
     start = WORD_START if all(word_start(t) for t in ordered) else START
     pattern = regex.compile(rf"{start}(?:{body}){END}", FLAGS)
-    bounded = not any(c in t for t in terms for c in "*+{")
+    bounded = all(termplan.is_bounded(t) for t in terms)
     return Terms(tuple(terms), pattern, termplan.plan(ordered, FLAGS, START, END), bounded)
