@@ -44,8 +44,8 @@ class Options:
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
     """Yield a Hit for every unit whose measure is out of bounds."""
     limit_max = ctx.target_grade if opts.use_target and ctx.target_grade is not None else opts.max
+    per_sentence = _sentence_counts(doc)
     for scope in opts.scope:
-        per_sentence = _sentence_counts(doc)
         for start, end, where, sents in _units(doc, scope):
             counts = _total(per_sentence[i] for i in sents)
             if counts[1] < max(1, opts.min_words):
