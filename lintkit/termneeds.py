@@ -3,13 +3,16 @@ term that has no key (termscan), so that the search is skipped in a text that ha
 
 from __future__ import annotations
 
+import regex
+
 from lintkit.termparse import GROUP, QUANTIFIER, alternatives, close_group, literal, syntax, variants
 
 MIN_NEED = 3  # shorter literals are in almost every text: no use as a filter
 
 
 def needs(t: str) -> tuple[str, ...] | None:
-    """Lower-case ASCII strings, one of which every match of `t` contains; None if unknown."""
+    """Lower-case strings, one of which every match of `t` contains; None if unknown. They are
+    ASCII, or rare characters that match only themselves whatever the case (© ★ ¹)."""
     alts = alternatives(t)
     if len(alts) > 1:
         found = [needs(a) for a in alts]
@@ -17,7 +20,7 @@ def needs(t: str) -> tuple[str, ...] | None:
             return None
         return tuple(sorted({x for f in found if f for x in f}))
     runs = [r for r in _top_literals(t) if len(r) >= MIN_NEED]
-    best: tuple[str, ...] | None = (max(runs, key=len),) if runs else None
+    best: tuple[str, ...] | None = (max(runs, key=len),) if runs else _rare_start(t)
     for body in _required_groups(t):
         for option in (_literals(body), needs(body) if len(alternatives(body)) == 1 else None):
             if option and (best is None or min(map(len, option)) > min(map(len, best))):
@@ -35,9 +38,33 @@ def _literals(body: str) -> tuple[str, ...] | None:
         for v in vs:
             lit = literal(v)
             if len(lit) < MIN_NEED:
-                return None
-            out.add(lit)
+                rare = _rare_start(v)
+                if rare is None:
+                    return None
+                out.update(rare)
+            else:
+                out.add(lit)
     return tuple(sorted(out))
+
+
+# A character class, or one character, that every match of a term starts with.
+_FIRST = regex.compile(r"\[([^\]\[\\^-]+)\](?![?*]|\{0)|([^\\.^$*+?()\[\]{}|])(?![?*]|\{0)")
+
+
+def _rare_start(t: str) -> tuple[str, ...] | None:
+    """The characters one of which every match of `t` starts with, when they are all rare: not
+    ASCII, and matching only themselves whatever the case (© ★ ¹; a letter never is)."""
+    m = _FIRST.match(t)
+    if m is None:
+        return None
+    chars = m.group(1) or m.group(2)
+    if not all(_rare(c) for c in chars):
+        return None
+    return tuple(sorted(set(chars)))
+
+
+def _rare(c: str) -> bool:
+    return not c.isascii() and not c.isalpha() and c.lower() == c.upper() == c.casefold() == c
 
 
 def _required_groups(t: str) -> list[str]:

@@ -23,7 +23,7 @@ class ScanPlan:
     scans: tuple[regex.Pattern, ...]  # terms without a key for every variant: searched for as written
     scan_term: tuple[int, ...]  # the index of each scanned term
     scan_needs: tuple[tuple[str, ...] | None, ...]  # literals one of which each one's matches contain
-    bounded: frozenset[int] = frozenset()  # terms without * + {: a match attempt cannot run away
+    tame: frozenset[int] = frozenset()  # terms whose match attempt at one position cannot run away
     whole: tuple[str, int] = ("(?!)", 0)  # the whole alternation's source and flags (see `anchored`)
 
 
@@ -56,7 +56,8 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
 
     A term all of whose variants have a key is tried at those word starts; any other term is
     searched for as written. None when a term means something else alone (see `unsafe`)."""
-    from lintkit.termneeds import needs  # (compiling only: not loaded when rules come from the cache)
+    from lintkit import termtame  # (compiling only: not loaded when rules come from the cache)
+    from lintkit.termneeds import needs
     from lintkit.termparse import key, literal, unsafe, variants
 
     if any(unsafe(t) for t in terms):
@@ -93,7 +94,7 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
         pair_words.setdefault(k[: k.index(" ") + 1], []).append((k, lists.pop(k)))
     pairs = {w: tuple(v) for w, v in pair_words.items()}
     longest = max(len(x) for pre in prefixes.values() for x in pre)
-    bounded = frozenset(i for i, t in enumerate(terms) if is_bounded(t))
+    tame = frozenset(i for i, t in enumerate(terms) if termtame.tame(t))
     scan_needs = tuple(needs(terms[i]) for i in scanned)
     return ScanPlan(
         lists,
@@ -104,7 +105,7 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
         scans,
         tuple(scanned),
         scan_needs,
-        bounded,
+        tame,
         (f"{start}(?:{whole}){end}|(?!)", flags),
     )
 

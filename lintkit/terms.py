@@ -33,6 +33,7 @@ WORD_START = r"\b"
 FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0
 # Spans shorter than this are scanned with the pattern alone; longer ones via termscan (same matches).
 SMALL_SPAN = 400
+PLANS = True  # use the scan plans at all (tests turn them off for a plain reference run)
 
 
 class TermError(ValueError):
@@ -55,11 +56,21 @@ class Terms:
     pattern: regex.Pattern
     plan: termplan.ScanPlan | None = None  # where matches may start (None: scan with `pattern`)
     bounded: bool = False  # no term has * + or {: matching cannot run away, so it needs no timeout
+    tame: bool = False  # no term can run away at one position (termtame): a short span needs none
 
-    def _budget(self, text: str) -> float | None:
-        """The timeout of one scan in `text` (None for a bounded list: the timeout alone slows
-        the engine down by about a fifth)."""
-        return None if self.bounded else budget(text)
+    def _budget(self, text: str, pos: int, end: int) -> float | None:
+        """The timeout of one scan of text[pos:end] (None where matching cannot run away: the
+        timeout alone slows the engine down by about a fifth, and costs 2 µs a call)."""
+        if self.bounded or self.tame and end - pos < SMALL_SPAN:
+            return None
+        return budget(text)
+
+    def _may_hold(self, text: str, pos: int, end: int) -> bool:
+        """False when the scan plan shows that text[pos:end] holds no match (see termscan.may_hold;
+        not for a short text, such as a match being checked: its word index would cost more)."""
+        if self.plan is None or not PLANS or len(text) < SMALL_SPAN:
+            return True
+        return termscan.may_hold(self.plan, text, pos, end)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
         """Matches in text[pos:endpos]."""
@@ -67,8 +78,8 @@ class Terms:
         try:
             if self.plan is not None and end - pos >= SMALL_SPAN:
                 yield from termscan.finditer(self.pattern, self.plan, text, pos, end, budget(text))
-            else:
-                yield from self.pattern.finditer(text, pos, end, timeout=self._budget(text))
+            elif self._may_hold(text, pos, end):
+                yield from self.pattern.finditer(text, pos, end, timeout=self._budget(text, pos, end))
         except TimeoutError:
             raise PatternTimeout(self.pattern.pattern[:80]) from None
 
@@ -78,7 +89,9 @@ class Terms:
         try:
             if self.plan is not None and end - pos >= SMALL_SPAN:
                 return next(termscan.finditer(self.pattern, self.plan, text, pos, end, budget(text)), None)
-            return self.pattern.search(text, pos, end, timeout=self._budget(text))
+            if not self._may_hold(text, pos, end):
+                return None
+            return self.pattern.search(text, pos, end, timeout=self._budget(text, pos, end))
         except TimeoutError:
             raise PatternTimeout(self.pattern.pattern[:80]) from None
 
@@ -88,7 +101,9 @@ class Terms:
         try:
             if self.plan is not None and end - pos >= SMALL_SPAN:
                 return termscan.occurs(self.plan, text, pos, end, budget(text))
-            return self.pattern.search(text, pos, end, timeout=self._budget(text)) is not None
+            if not self._may_hold(text, pos, end):
+                return False
+            return self.pattern.search(text, pos, end, timeout=self._budget(text, pos, end)) is not None
         except TimeoutError:
             raise PatternTimeout(self.pattern.pattern[:80]) from None
 
@@ -142,5 +157,8 @@ def compile_terms(items: Sequence[object], lexicons: Mapping[str, Sequence[str]]
 
     start = WORD_START if all(word_start(t) for t in ordered) else START
     pattern = regex.compile(rf"{start}(?:{body}){END}", FLAGS)
+    from lintkit.termtame import tame
+
     bounded = all(termplan.is_bounded(t) for t in terms)
-    return Terms(tuple(terms), pattern, termplan.plan(ordered, FLAGS, START, END), bounded)
+    plan = termplan.plan(ordered, FLAGS, START, END)
+    return Terms(tuple(terms), pattern, plan, bounded, all(tame(t) for t in terms))

@@ -26,6 +26,8 @@ import regex
 from lintkit.termplan import ScanPlan, Which, anchored, level
 from lintkit.wordindex import WordIndex, word_index
 
+_TWO_WORD_CHARS = regex.compile(r"\w\w", regex.VERSION0)  # a cut between them cuts a word
+
 
 def finditer(
     full: regex.Pattern, sp: ScanPlan, text: str, pos: int, end: int, timeout: float
@@ -84,15 +86,15 @@ def _try(
         return anchored(sp).match(text, p, end, timeout=timeout)
     # A term can only match where one of its literal starts is; a non-ASCII letter may match an
     # ASCII one case-insensitively, so that is checked only where the text is ASCII.
-    pre, parts, bounded = sp.prefixes, sp.parts, sp.bounded
+    pre, parts, tame = sp.prefixes, sp.parts, sp.tame
     seg, at = None, 0
     if idx.ascii and idx.low is not None or text[p : p + sp.longest].isascii():
         seg, at = (idx.low, p) if idx.low is not None else (text[p : p + sp.longest].lower(), 0)
     for j in which:
         if seg is not None and j in pre and not seg.startswith(pre[j], at):
             continue
-        # (the timeout costs more than a bounded attempt: only `?` repeats)
-        m = parts[j].match(text, p, end, timeout=None if j in bounded else timeout)
+        # (the timeout costs more than an attempt that cannot run away: see termtame)
+        m = parts[j].match(text, p, end, timeout=None if j in tame else timeout)
         if m is not None:
             return m
     return None
@@ -151,12 +153,7 @@ def starts(sp: ScanPlan, text: str) -> list[int] | None:
 def _candidates(sp: ScanPlan, idx: WordIndex, pos: int, end: int) -> tuple[list[int], list[Which]]:
     """The word starts in [pos, end) where a keyed term may start, in order, and the terms to try
     at each (None: the full pattern). The whole text's table is made once per plan and text."""
-    table = idx.tables.get(id(sp))
-    if table is None:
-        keyed = _keyed(sp, idx)
-        order = sorted(keyed)
-        table = idx.tables[id(sp)] = (order, [keyed[p] for p in order])
-    order, which = table
+    order, which = _table(sp, idx)
     n = len(idx.text)
     if pos == 0 and end >= n:
         return order, which
@@ -171,6 +168,30 @@ def _candidates(sp: ScanPlan, idx: WordIndex, pos: int, end: int) -> tuple[list[
                 order.append(idx.starts[i])
                 which.append(None)
     return order, which
+
+
+def _table(sp: ScanPlan, idx: WordIndex) -> tuple[list[int], list[Which]]:
+    """The whole text's candidates, in order, and the terms to try at each (made once per plan and text)."""
+    table = idx.tables.get(id(sp))
+    if table is None:
+        keyed = _keyed(sp, idx)
+        order = sorted(keyed)
+        table = idx.tables[id(sp)] = (order, [keyed[p] for p in order])
+    return table
+
+
+def may_hold(sp: ScanPlan, text: str, pos: int, end: int) -> bool:
+    """Can text[pos:end] hold a match of the plan's terms? False only when no word start in it
+    has a key of the plan, no term searched for as written may match in the text, and neither
+    end of the span cuts a word (a cut word has other keys inside the span than in the text)."""
+    idx = word_index(text)
+    if _live(sp, idx):
+        return True
+    order = _table(sp, idx)[0]
+    i = bisect.bisect_left(order, pos)
+    if i < len(order) and order[i] < end:
+        return True
+    return any(0 < c < len(text) and _TWO_WORD_CHARS.match(text, c - 1, c + 1) for c in (pos, end))
 
 
 def _keyed(sp: ScanPlan, idx: WordIndex) -> dict[int, Which]:

@@ -49,6 +49,7 @@ def reference_findings(files: list[Path], monkeypatch: pytest.MonkeyPatch) -> li
     """Findings of a plain run: fresh rules, one process, no termscan, textstat's syllables."""
     textstat = pytest.importorskip("textstat")
     monkeypatch.setattr(terms, "SMALL_SPAN", 1 << 62)  # always the one alternation
+    monkeypatch.setattr(terms, "PLANS", False)  # with no shortcut for short spans either
     monkeypatch.setattr(
         readability, "syllables", lambda w: 1 if w[0].isdigit() else max(1, textstat.syllable_count(w))
     )
@@ -229,3 +230,16 @@ def test_scans_are_skipped_only_where_they_cannot_match(text):
     text = text * 8  # long enough for the scan plan
     assert [m.span() for m in t.finditer(text)] == [m.span() for m in t.pattern.finditer(text)]
     assert t.occurs(text) is (t.pattern.search(text) is not None)
+
+
+def test_rare_needed_characters_match_only_themselves(default_rules):
+    """A needed literal that is not ASCII (© ★ ¹) is looked for as is: no other character may
+    match it case-insensitively."""
+    rare = set()
+    for t in all_terms(default_rules):
+        for term in t.source:
+            rare |= {c for x in termneeds.needs(term) or () for c in x if not c.isascii()}
+    assert {"©", "★", "¹"} <= rare
+    for c in rare:
+        one = regex.compile(regex.escape(c), terms.FLAGS)
+        assert [chr(x) for x in range(0x110000) if one.fullmatch(chr(x))] == [c]
