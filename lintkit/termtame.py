@@ -3,9 +3,9 @@
 A timeout costs the `regex` engine about 2 µs a call, more than most attempts. It is there for
 the terms that can backtrack without end: a repeat of a group (`(a|aa)+`), or two repeats of
 characters that may run across words (`.*x.*`). A term is tame when every repeat of a group is
-small (at most MAX_GROUP_REPEAT, with no repeated group inside), and at most one repeat of a
-single character can run over spaces for long (`.*`, `[^.]{0,150}`), and not inside a repeated group. Only what is read with certainty counts:
-anything unusual makes a term untame.
+small (at most MAX_GROUP_REPEAT, with no repeated group or long run inside), and at most one
+repeat of a character that can match a space is long (`.*`, `[^.]{0,150}`). Only what is read
+with certainty counts: anything unusual makes a term untame.
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ import regex
 MAX_GROUP_REPEAT = 5
 MAX_WIDE_REPEAT = 16  # a longer repeat of a character that can match a space is a "long run"
 _QUANT = regex.compile(r"(?:([?*+])|\{(\d*)(?:(,)(\d*))?\})[?+]?")
+_GROUP_OPEN = regex.compile(r"\(\?(?::|-?i:|[=!]|<[=!]|>)")  # (?: (?i: lookarounds (?>
 _CLASS = regex.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]", regex.DOTALL)
 # Single characters whose repeats stay inside a word (a run of them ends at a space).
 _NARROW_ESCAPES = frozenset("wdS")
+_SPACE_IN_CLASS = (" ", "\\s", "\\W", "\\D", "\\n", "\\t")  # a class with one of these is wide
 
 
 def tame(t: str) -> bool:
@@ -66,7 +68,7 @@ def _atom(t: str, i: int) -> tuple[int, str | None]:
     c = t[i]
     if c == "(":
         if t.startswith("(?", i):
-            m = regex.compile(r"\(\?(?::|-?i:|[=!]|<[=!]|>)").match(t, i)
+            m = _GROUP_OPEN.match(t, i)
             if m is None:
                 return i + 1, None  # named groups, flags, conditionals: not read
             return m.end(), "open"
@@ -89,7 +91,7 @@ def _atom(t: str, i: int) -> tuple[int, str | None]:
         if m is None:
             return i + 1, None
         body = m.group()
-        narrow = not body.startswith("[^") and not any(x in body for x in (" ", "\\s", "\\W", "\\D", "\\n", "\\t"))
+        narrow = not body.startswith("[^") and not any(x in body for x in _SPACE_IN_CLASS)
         return m.end(), "narrow" if narrow else "wide"
     if c in "*+?{":
         return i + 1, None  # a quantifier with nothing to repeat
