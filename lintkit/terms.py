@@ -113,7 +113,7 @@ class Terms:
         return None if self.plan is None else termscan.starts(self.plan, text)  # (no matching: no timeout)
 
     def nowhere(self, text: str) -> bool:
-        """True when no span of `text` that ends between two words can hold a match (`starts`
+        """True when no span of `text` that ends between two words can hold a match (then `starts`
         is empty); False when one may, or when that is not known."""
         return self.plan is not None and termscan.nowhere(self.plan, text)  # (no matching: no timeout)
 

@@ -84,15 +84,8 @@ def _try(
     text = idx.text
     if which is None:  # the whole alternation (anchored: see termplan)
         return anchored(sp).match(text, p, end, timeout=timeout)
-    # A term can only match where one of its literal starts is; a non-ASCII letter may match an
-    # ASCII one case-insensitively, so that is checked only where the text is ASCII.
-    pre, parts, tame = sp.prefixes, sp.parts, sp.tame
-    seg, at = None, 0
-    if idx.ascii and idx.low is not None or text[p : p + sp.longest].isascii():
-        seg, at = (idx.low, p) if idx.low is not None else (text[p : p + sp.longest].lower(), 0)
+    parts, tame = sp.parts, sp.tame
     for j in which:
-        if seg is not None and j in pre and not seg.startswith(pre[j], at):
-            continue
         # (the timeout costs more than an attempt that cannot run away: see termtame)
         m = parts[j].match(text, p, end, timeout=None if j in tame else timeout)
         if m is not None:
@@ -127,8 +120,8 @@ def _live(sp: ScanPlan, idx: WordIndex) -> list[int]:
 
 
 def nowhere(sp: ScanPlan, text: str) -> bool:
-    """`starts(...) == []`, worked out without listing the places: the text has none of the plan's
-    keys, no odd word, and no term searched for as written may match."""
+    """True only when `starts(...) == []`, worked out without listing the places: the text has none
+    of the plan's keys, no odd word, and no term searched for as written may match."""
     idx = word_index(text)
     lists = idx.by_key
     if idx.odd or _live(sp, idx) or not lists.keys().isdisjoint(sp.by_key.keys()):
@@ -171,12 +164,29 @@ def _candidates(sp: ScanPlan, idx: WordIndex, pos: int, end: int) -> tuple[list[
 
 
 def _table(sp: ScanPlan, idx: WordIndex) -> tuple[list[int], list[Which]]:
-    """The whole text's candidates, in order, and the terms to try at each (made once per plan and text)."""
+    """The whole text's candidates, in order, and the terms to try at each: those with a key there
+    whose literal start is there too (made once per plan and text)."""
     table = idx.tables.get(id(sp))
     if table is None:
         keyed = _keyed(sp, idx)
-        order = sorted(keyed)
-        table = idx.tables[id(sp)] = (order, [keyed[p] for p in order])
+        order: list[int] = []
+        which: list[Which] = []
+        # A term can only match where one of its literal starts is; a non-ASCII letter may match an
+        # ASCII one case-insensitively, so that is checked only where the text is ASCII.
+        pre, longest, text, low = sp.prefixes, sp.longest, idx.text, idx.low
+        everywhere = idx.ascii and low is not None
+        for p in sorted(keyed):
+            w = keyed[p]
+            if w is not None and (everywhere or text[p : p + longest].isascii()):
+                seg, at = (low, p) if low is not None else (text[p : p + longest].lower(), 0)
+                if len(w) == 1:  # (most often: no new tuple)
+                    if w[0] in pre and not seg.startswith(pre[w[0]], at):
+                        continue
+                elif not (w := tuple([j for j in w if j not in pre or seg.startswith(pre[j], at)])):
+                    continue
+            order.append(p)
+            which.append(w)
+        table = idx.tables[id(sp)] = (order, which)
     return table
 
 
