@@ -171,10 +171,11 @@ def _table(sp: ScanPlan, idx: WordIndex) -> tuple[list[int], list[Which]]:
         keyed = _keyed(sp, idx)
         order: list[int] = []
         which: list[Which] = []
-        # A term can only match where one of its literal starts is; a non-ASCII letter may match an
-        # ASCII one case-insensitively, so that is checked only where the text is ASCII.
+        # A term can only match where one of its literal starts is. Three non-ASCII letters match
+        # ASCII ones case-insensitively (wordindex.FOLDS_TO_ASCII): in a text with one of them, or
+        # whose lower case moves offsets, that is checked only where the text is ASCII.
         pre, longest, text, low = sp.prefixes, sp.longest, idx.text, idx.low
-        everywhere = idx.ascii and low is not None
+        everywhere = idx.literal_safe
         for p in sorted(keyed):
             w = keyed[p]
             if w is not None and (everywhere or text[p : p + longest].isascii()):
