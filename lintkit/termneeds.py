@@ -7,7 +7,7 @@ import regex
 
 from lintkit.termparse import GROUP, QUANTIFIER, alternatives, close_group, literal, syntax, variants
 
-MIN_NEED = 3  # shorter literals are in almost every text: no use as a filter
+MIN_NEED = 1  # (a short literal is in almost every text, but not in every sentence: see termscan.may_hold)
 
 
 def needs(t: str) -> tuple[str, ...] | None:

@@ -193,11 +193,16 @@ def _table(sp: ScanPlan, idx: WordIndex) -> tuple[list[int], list[Which]]:
 
 def may_hold(sp: ScanPlan, text: str, pos: int, end: int) -> bool:
     """Can text[pos:end] hold a match of the plan's terms? False only when no word start in it
-    has a key of the plan, no term searched for as written may match in the text, and neither
-    end of the span cuts a word (a cut word has other keys inside the span than in the text)."""
+    has a key of the plan, the span has none of the needed literals of the terms searched for as
+    written, and neither end of the span cuts a word (a cut word has other keys inside the span
+    than in the text)."""
     idx = word_index(text)
-    if _live(sp, idx):
-        return True
+    live = _live(sp, idx)
+    if live:  # a term searched for as written may match where one of its needed literals is
+        low, needs = idx.low if idx.literal_safe else None, sp.scan_needs
+        for n in live:
+            if low is None or needs[n] is None or any(low.find(x, pos, end) >= 0 for x in needs[n]):
+                return True
     order = _table(sp, idx)[0]
     i = bisect.bisect_left(order, pos)
     if i < len(order) and order[i] < end:

@@ -117,6 +117,9 @@ def test_termscan_spans_equal_the_alternation(default_rules):
                 assert {m.start() for m in t.pattern.finditer(text)} <= set(starts), t.source[:3]
         windows = [(0, len(text))]
         windows += [tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(2)]
+        for _ in range(4):  # short spans (under terms.SMALL_SPAN), such as sentences
+            a = rng.randrange(len(text))
+            windows.append((a, min(len(text), a + rng.randrange(1, terms.SMALL_SPAN))))
         for t in listed:
             for a, b in windows:
                 plain = [m.span() for m in t.pattern.finditer(text, a, b)]
