@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-FORMAT = 4  # bump when the pickled layout changes
+FORMAT = 5  # bump when the pickled layout changes
 KEEP = 8  # rule-cache entries kept (one per distinct set of rule files)
 _CODE = (
     "rules.py",

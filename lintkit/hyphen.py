@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-Patterns = dict[str, tuple[int, tuple[int, ...]]]
+Patterns = dict[str, bytes]  # pattern -> its offset, then its values (compact: a fast cache load)
 DICTIONARY = "dictionaries/hyph_en_US.dic"  # pyphen.LANGUAGES[language_fallback("en_US")]
 
 
@@ -30,7 +30,7 @@ class Hyphenator:
                 pattern = self.patterns.get(pointed[i:j])
                 if not pattern:
                     continue
-                offset, values = pattern
+                offset, values = pattern[0], pattern[1:]
                 part = slice(i + offset, i + offset + len(values))
                 refs[part] = map(max, values, refs[part])
         return [i - 1 for i, ref in enumerate(refs) if ref % 2 and self.left <= i - 1 <= right]
@@ -55,5 +55,5 @@ def _build(path: Path | None) -> tuple[Patterns, int]:
     if path is None or not path.is_file():
         path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
     hd = pyphen.HyphDict(path)
-    patterns = {k: (int(o), tuple(int(v) for v in vs)) for k, (o, vs) in hd.patterns.items()}
+    patterns = {k: bytes([int(o), *(int(v) for v in vs)]) for k, (o, vs) in hd.patterns.items()}
     return patterns, hd.maxlen

@@ -83,3 +83,22 @@ def _convert(path: str, raw: yamlsrc.LocatedDict, key: str, value: Any, hint: An
         name = getattr(hint, "__name__", str(hint))
         raise RuleError(path, line, key, f"must be a {name}, not {type(value).__name__}")
     return value
+
+
+def share_terms(rules: list[Any]) -> list[Any]:
+    """`rules` with one Terms object per distinct term list: rules that share a list (the evidence
+    and hedge lexicons) then share its compiled form and its per-document tables."""
+    seen: dict[tuple[str, ...], Terms] = {}
+    out = []
+    for rule in rules:
+        changes: dict[str, Any] = {}
+        for f in dataclasses.fields(rule.options):
+            value = getattr(rule.options, f.name)
+            if isinstance(value, Terms):
+                changes[f.name] = seen.setdefault(value.source, value)
+            elif isinstance(value, tuple) and value and all(isinstance(t, Terms) for t in value):
+                changes[f.name] = tuple(seen.setdefault(t.source, t) for t in value)
+        if changes:
+            rule = dataclasses.replace(rule, options=dataclasses.replace(rule.options, **changes))
+        out.append(rule)
+    return out

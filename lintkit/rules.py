@@ -110,7 +110,9 @@ def load_rules(paths: Iterable[Path]) -> list[Rule]:
                 )
             seen[rule.id] = str(f)
             rules.append(rule)
-    return sorted(rules, key=lambda r: r.id)
+    from lintkit.options import share_terms
+
+    return share_terms(sorted(rules, key=lambda r: r.id))
 
 
 def _lexicon(path: str, data: yamlsrc.LocatedDict) -> tuple[str, tuple[str, ...]]:
