@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from lintkit.checks import KINDS
 from lintkit.errors import RuleError  # re-exported: lintkit.rules.RuleError is public
+from lintkit.lexicons import read_lexicons
 
 if TYPE_CHECKING:  # YAML is read only when the compiled rules are not cached
     from lintkit import yamlsrc
@@ -88,15 +89,7 @@ def load_rules(paths: Iterable[Path]) -> list[Rule]:
     """Load and validate every rule under `paths`; lexicons are read first. Raises RuleError."""
     files = rule_files(paths)
     docs = [(f, _read(f)) for f in files]
-    lexicons: dict[str, tuple[str, ...]] = {}
-    for f, data in docs:
-        if isinstance(data, dict) and "lexicon" in data:
-            name, terms = _lexicon(str(f), data)
-            if name in lexicons:
-                raise RuleError(
-                    str(f), data.lines["lexicon"], "lexicon", f"lexicon {name!r} is defined twice"
-                )
-            lexicons[name] = terms
+    lexicons = read_lexicons(docs)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for f, data in docs:
@@ -113,28 +106,6 @@ def load_rules(paths: Iterable[Path]) -> list[Rule]:
     from lintkit.options import share_terms
 
     return share_terms(sorted(rules, key=lambda r: r.id))
-
-
-def _lexicon(path: str, data: yamlsrc.LocatedDict) -> tuple[str, tuple[str, ...]]:
-    unknown = set(data) - {"lexicon", "description", "terms"}
-    if unknown:
-        key = sorted(unknown)[0]
-        raise RuleError(
-            path,
-            data.lines[key],
-            key,
-            "unknown key in a lexicon file (expected: lexicon, description, terms)",
-        )
-    terms = data.get("terms")
-    if not isinstance(terms, list) or not terms:
-        raise RuleError(
-            path, data.lines.get("terms", data.line), "terms", "must be a non-empty list of strings"
-        )
-    for i, t in enumerate(terms):
-        if not isinstance(t, str):
-            hint = " (quote entries that contain ': ')" if isinstance(t, dict) else ""
-            raise RuleError(path, terms.lines[i], "terms", f"item {i + 1} is not a string{hint}")
-    return str(data["lexicon"]), tuple(terms)
 
 
 def _rule_mappings(path: str, data: Any) -> list[yamlsrc.LocatedDict]:

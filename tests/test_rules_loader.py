@@ -122,6 +122,28 @@ def test_known_lexicon_expands(tmp_path):
     assert rule.options.patterns.source == ("miracle", "wonder")
 
 
+def test_lexicon_includes_another(tmp_path):
+    (tmp_path / "a.yaml").write_text("lexicon: conditions\nterms: [anxiety, ptsd]\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("lexicon: health\nterms: ['@conditions', symptoms]\n", encoding="utf-8")
+    (tmp_path / "rule.yaml").write_text(
+        GOOD.replace("patterns: [foo]", "patterns: ['@health']"), encoding="utf-8"
+    )
+    (rule,) = load_rules([tmp_path])
+    assert rule.options.patterns.source == ("anxiety", "ptsd", "symptoms")
+
+
+def test_lexicon_includes_unknown_or_itself(tmp_path):
+    (tmp_path / "a.yaml").write_text("lexicon: one\nterms:\n  - x\n  - '@two'\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("lexicon: two\nterms: ['@nosuch']\n", encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rules([tmp_path])
+    assert_located(info.value, tmp_path / "b.yaml", 2, "terms", "unknown lexicon '@nosuch'", "one, two")
+    (tmp_path / "b.yaml").write_text("lexicon: two\nterms: ['@one']\n", encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rules([tmp_path])
+    assert_located(info.value, tmp_path / "b.yaml", 2, "terms", "includes itself", "one -> two -> one")
+
+
 def test_missing_key(tmp_path):
     err = error_of(tmp_path, GOOD.replace("severity: warning\n", ""))
     assert_located(err, tmp_path / "rule.yaml", 1, "severity", "missing required key")
