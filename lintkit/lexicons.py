@@ -4,10 +4,12 @@ with `@name`. Read before the rules; an include is expanded here, once."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lintkit import yamlsrc
 from lintkit.errors import RuleError
+
+if TYPE_CHECKING:  # (YAML is loaded only when the compiled rules are not cached)
+    from lintkit import yamlsrc
 
 Lexicons = dict[str, tuple[str, ...]]
 
@@ -29,7 +31,7 @@ def read_lexicons(docs: list[tuple[Path, Any]]) -> Lexicons:
     return out
 
 
-Raw = dict[str, tuple[str, yamlsrc.LocatedDict]]  # name -> (file, its parsed mapping)
+Raw = dict[str, tuple[str, Any]]  # name -> (file, its parsed mapping: a yamlsrc.LocatedDict)
 
 
 def _expand(name: str, raw: Raw, out: Lexicons, chain: list[str]) -> None:
