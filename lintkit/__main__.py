@@ -1,5 +1,4 @@
-import sys
+from lintkit.cli import run
 
-from lintkit.cli import main
-
-sys.exit(main())
+if __name__ == "__main__":  # (not when a spawned worker process imports it)
+    run()

@@ -24,10 +24,11 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-FORMAT = 5  # bump when the pickled layout changes
+FORMAT = 6  # bump when the pickled layout changes
 KEEP = 8  # rule-cache entries kept (one per distinct set of rule files)
 _CODE = (
     "rules.py",
+    "lexicons.py",
     "options.py",
     "errors.py",
     "terms.py",
@@ -36,6 +37,7 @@ _CODE = (
     "termparse.py",
     "wordindex.py",
     "termneeds.py",
+    "termtame.py",
     "yamlsrc.py",
     "lazyregex.py",
     "checks",
@@ -181,22 +183,42 @@ def _build_syllable_table() -> tuple[str, bytes, bytes]:
 
 
 class _LazyPickler(pickle.Pickler):
-    """Pickles every `regex.Pattern` as a LazyPattern with the same compiled data."""
+    """Pickles every `regex.Pattern` as a LazyPattern with the same compiled data, and every scan
+    plan as a LazyPlan holding the plan pickled on its own (`plans=False`: the plan itself)."""
+
+    def __init__(self, file: Any, protocol: int, plans: bool = True) -> None:
+        super().__init__(file, protocol)
+        self.plans = plans
 
     def reducer_override(self, obj: Any) -> Any:
         if type(obj).__module__ == "_regex" and type(obj).__name__ == "Pattern":
             from lintkit.lazyregex import LazyPattern
 
             return LazyPattern.of(obj).__reduce__()
+        if self.plans and type(obj).__name__ == "ScanPlan" and type(obj).__module__ == "lintkit.termplan":
+            import io
+
+            from lintkit.lazyregex import LazyPlan
+
+            buf = io.BytesIO()
+            _LazyPickler(buf, pickle.HIGHEST_PROTOCOL, plans=False).dump(obj)
+            return LazyPlan(buf.getvalue()).__reduce__()
         return NotImplemented
 
 
 def _read(name: str) -> Any:
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()  # (collecting while loading finds nothing to free: every loaded object is in use)
     try:
         data = (cache_dir() / name).read_bytes()
         return pickle.loads(data)
     except Exception:  # missing, unreadable or corrupt (an old format, a torn write): rebuild
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _write(name: str, value: Any, prune: str, lazy_patterns: bool = False) -> None:

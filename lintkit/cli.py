@@ -105,6 +105,18 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FINDINGS
 
 
+def run() -> None:
+    """The `lintkit` command: `main()`, then exit at once with its code once the output is flushed,
+    skipping the interpreter's teardown of the loaded rules (about 10 ms of a short run)."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader has gone: nothing more can be shown
+        pass
+    os._exit(code)
+
+
 def fail(message: str) -> int:
     """Print an error for the user (no traceback) and return exit code 2."""
     print(f"lintkit: error: {message}", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""Compiled `regex` patterns that are rebuilt from the rules cache only when first used.
+"""Compiled `regex` patterns and scan plans that are rebuilt from the rules cache only when first used.
 
 `regex` pickles a pattern as its compiled code; unpickling rebuilds every pattern (about 1,900 for
 the default rules), though a short file only ever runs a few of them. The rules cache stores each
@@ -58,3 +58,24 @@ class LazyPattern:
 
     def __deepcopy__(self, memo: dict) -> LazyPattern:
         return self
+
+
+class LazyPlan:
+    """Stands in for a termplan.ScanPlan in the rules cache: its pickled form is loaded on first
+    use (a run on one short file uses about half the plans). The plan's fields then become this
+    object's own attributes, so later look-ups cost what they cost on the plan itself."""
+
+    def __init__(self, blob: bytes) -> None:
+        self._blob = blob
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == "_blob":
+            raise AttributeError(name)
+        import pickle
+
+        plan = pickle.loads(self._blob)
+        self.__dict__.update(vars(plan))
+        return getattr(plan, name)
+
+    def __reduce__(self) -> tuple:
+        return LazyPlan, (self._blob,)

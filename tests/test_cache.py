@@ -139,3 +139,33 @@ def test_syllables_equal_textstat(cache_dir):
 def test_syllable_regex_is_textstats():
     constants = pytest.importorskip("textstat.backend.utils.constants")
     assert readability._NONCONTRACTION_APOSTROPHE.pattern == constants.RE_NONCONTRACTION_APOSTROPHE
+
+
+def test_the_cache_key_covers_the_code_that_builds_rules():
+    """Every lintkit module that runs while rules are compiled, or whose classes are in the cached
+    rules, is part of the key: editing one must never leave a stale cache in use."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    code = (
+        "import sys, pickle\n"
+        "import lintkit.checks\n"
+        "before = set(sys.modules)\n"
+        "from lintkit import rules\n"
+        "loaded = rules.load_rules([rules.default_rules_dir()])\n"
+        "class Spy(pickle.Pickler):\n"
+        "    def reducer_override(self, obj):\n"
+        "        seen.add(type(obj).__module__)\n"
+        "        return NotImplemented\n"
+        "seen = set()\n"
+        "import io; Spy(io.BytesIO(), 5).dump(loaded)\n"
+        "print(' '.join(sorted((set(sys.modules) - before) | seen)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    used = {m for m in done.stdout.split() if m.startswith("lintkit.")}
+    assert {"lintkit.rules", "lintkit.termplan", "lintkit.termtame", "lintkit.lexicons"} <= used
+    covered = {name.removesuffix(".py") for name in cache._CODE}
+    missing = [m for m in used if m.split(".")[1] not in covered]
+    assert not missing
