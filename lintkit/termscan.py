@@ -26,6 +26,7 @@ import regex
 from lintkit.termplan import ScanPlan, Which, anchored, level
 from lintkit.wordindex import WordIndex, word_index
 
+Table = tuple[list[int], list[Which]]  # candidate word starts, in order, and the terms to try at each
 _TWO_WORD_CHARS = regex.compile(r"\w\w", regex.VERSION0)  # a cut between them cuts a word
 
 
@@ -163,32 +164,50 @@ def _candidates(sp: ScanPlan, idx: WordIndex, pos: int, end: int) -> tuple[list[
     return order, which
 
 
-def _table(sp: ScanPlan, idx: WordIndex) -> tuple[list[int], list[Which]]:
+def _table(sp: ScanPlan, idx: WordIndex) -> Table:
     """The whole text's candidates, in order, and the terms to try at each: those with a key there
     whose literal start is there too (made once per plan and text)."""
     table = idx.tables.get(id(sp))
     if table is None:
-        keyed = _keyed(sp, idx)
-        order: list[int] = []
-        which: list[Which] = []
         # A term can only match where one of its literal starts is. Three non-ASCII letters match
         # ASCII ones case-insensitively (wordindex.FOLDS_TO_ASCII): in a text with one of them, or
-        # whose lower case moves offsets, that is checked only where the text is ASCII.
-        pre, longest, text, low = sp.prefixes, sp.longest, idx.text, idx.low
-        everywhere = idx.literal_safe
-        for p in sorted(keyed):
-            w = keyed[p]
-            if w is not None and (everywhere or text[p : p + longest].isascii()):
-                seg, at = (low, p) if low is not None else (text[p : p + longest].lower(), 0)
-                if len(w) == 1:  # (most often: no new tuple)
-                    if w[0] in pre and not seg.startswith(pre[w[0]], at):
-                        continue
-                elif not (w := tuple([j for j in w if j not in pre or seg.startswith(pre[j], at)])):
-                    continue
-            order.append(p)
-            which.append(w)
-        table = idx.tables[id(sp)] = (order, which)
+        # whose lower case moves offsets, that is checked only where the text is ASCII (_checked).
+        pre, low = sp.prefixes, idx.low
+        out: dict[int, Which] = {}
+        for lst, which in _keyed(sp, idx):  # from the least specific key to the most: the last wins
+            if which is None or not idx.literal_safe:
+                out.update(dict.fromkeys(lst, which))
+            elif len(which) == 1:  # (most often)
+                start = pre[which[0]]
+                out.update(dict.fromkeys([p for p in lst if low.startswith(start, p)], which))
+            else:  # (a less specific key's terms are among these: if none is left, none was)
+                for p in lst:
+                    if w := tuple([j for j in which if low.startswith(pre[j], p)]):
+                        out[p] = w
+        order = sorted(out)
+        which_at = [out[p] for p in order]
+        table = idx.tables[id(sp)] = (
+            (order, which_at) if idx.literal_safe else _checked(sp, idx, order, which_at)
+        )
     return table
+
+
+def _checked(
+    sp: ScanPlan, idx: WordIndex, order: list[int], which: list[Which]
+) -> tuple[list[int], list[Which]]:
+    """`order` and `which` without the terms whose literal start is not there, where the text is
+    ASCII (in a text whose lower case is not literal-safe)."""
+    pre, longest, text = sp.prefixes, sp.longest, idx.text
+    out_order: list[int] = []
+    out_which: list[Which] = []
+    for p, w in zip(order, which, strict=True):
+        if w is not None and text[p : p + longest].isascii():
+            seg = text[p : p + longest].lower()
+            if not (w := tuple([j for j in w if seg.startswith(pre[j])])):
+                continue
+        out_order.append(p)
+        out_which.append(w)
+    return out_order, out_which
 
 
 def may_hold(sp: ScanPlan, text: str, pos: int, end: int) -> bool:
@@ -210,20 +229,19 @@ def may_hold(sp: ScanPlan, text: str, pos: int, end: int) -> bool:
     return any(0 < c < len(text) and _TWO_WORD_CHARS.match(text, c - 1, c + 1) for c in (pos, end))
 
 
-def _keyed(sp: ScanPlan, idx: WordIndex) -> dict[int, Which]:
-    """Word starts with a key of the plan -> its terms; None: try the full pattern."""
+def _keyed(sp: ScanPlan, idx: WordIndex) -> list[tuple[list[int], Which]]:
+    """(word starts, the plan's terms to try there) for each key of the plan in the text, from the
+    least specific key to the most (see termplan._union), then the starts whose keys are not known
+    (None: try the full pattern)."""
     lists = idx.by_key
     found: list[tuple[list[int], Which]] = []
     present = lists.keys() & sp.by_key.keys()
     for k in sorted(present, key=level) if len(present) > 1 else present:
-        found.append((lists[k], sp.by_key[k]))  # from the least specific key to the most (_union)
+        found.append((lists[k], sp.by_key[k]))
     odd = [idx.odd]
     for word in lists.keys() & sp.pair_words.keys():
         pairs, pair_odd = idx.pairs(word)
         found.extend((pairs[k], which) for k, which in sp.pair_words[word] if k in pairs)
         odd.append(pair_odd)
     found.extend((lst, None) for lst in odd if lst)
-    out: dict[int, Which] = {}
-    for lst, which in found:
-        out.update(dict.fromkeys(lst, which))
-    return out
+    return found
