@@ -102,16 +102,31 @@ def lint(doc: Document, rules: list[Rule], context: Context | None = None) -> li
 def absorb(findings: list[Finding]) -> list[Finding]:
     """Drop a spam finding that lies inside a larger spam finding of another rule (a chrome line
     inside an off-topic block is one problem, reported once, by the block)."""
-    spam = [f for f in findings if f.category == "spam"]
+    spam = sorted((f for f in findings if f.category == "spam"), key=lambda f: (f.start, -f.end))
     if len(spam) < 2:
         return findings
-    inner = {
-        id(f)
-        for f in spam
-        for g in spam
-        if g.rule != f.rule and g.start <= f.start and f.end <= g.end and g.end - g.start > f.end - f.start
-    }
-    return [f for f in findings if id(f) not in inner]
+    # One sweep by start (longest first): of the findings that start earlier (or as early and end
+    # later), keep the furthest end and the furthest end of any other rule; a finding lies inside a
+    # larger one of another rule when the right one of them reaches its end.
+    inner: set[int] = set()
+    end1, rule1, end2 = -1, "", -1
+    i = 0
+    while i < len(spam):
+        j = i
+        while j < len(spam) and (spam[j].start, spam[j].end) == (spam[i].start, spam[i].end):
+            j += 1
+        for f in spam[i:j]:  # one span: its findings do not hold each other
+            if (end1 if f.rule != rule1 else end2) >= f.end:
+                inner.add(id(f))
+        for f in spam[i:j]:
+            if f.rule == rule1:
+                end1 = max(end1, f.end)
+            elif f.end > end1:
+                end1, rule1, end2 = f.end, f.rule, end1
+            else:
+                end2 = max(end2, f.end)
+        i = j
+    return [f for f in findings if id(f) not in inner] if inner else findings
 
 
 def _ids(body: str) -> tuple[list[str], str]:
