@@ -185,16 +185,14 @@ def _table(sp: ScanPlan, idx: WordIndex) -> Table:
                     if w := tuple([j for j in which if low.startswith(pre[j], p)]):
                         out[p] = w
         order = sorted(out)
-        which_at = [out[p] for p in order]
-        table = idx.tables[id(sp)] = (
-            (order, which_at) if idx.literal_safe else _checked(sp, idx, order, which_at)
-        )
+        table = (order, [out[p] for p in order])
+        if not idx.literal_safe:
+            table = _checked(sp, idx, *table)
+        idx.tables[id(sp)] = table
     return table
 
 
-def _checked(
-    sp: ScanPlan, idx: WordIndex, order: list[int], which: list[Which]
-) -> tuple[list[int], list[Which]]:
+def _checked(sp: ScanPlan, idx: WordIndex, order: list[int], which: list[Which]) -> Table:
     """`order` and `which` without the terms whose literal start is not there, where the text is
     ASCII (in a text whose lower case is not literal-safe)."""
     pre, longest, text = sp.prefixes, sp.longest, idx.text
