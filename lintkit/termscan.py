@@ -6,7 +6,7 @@ Instead (see termplan, termparse), each term's variants are reduced at compile t
 key their matches must start with: DIGIT (a digit), the first KEY letters of the first word, the
 whole first word when a non-word character must follow it, or that word, one space and the next
 word's first letters or the whole next word. A document's word starts are indexed by these keys
-once (wordindex; pairs on demand); at a word start only the terms with its keys are tried, each with
+once (wordindex; pairs of words on demand); at a word start only the terms with its keys are tried, each with
 its own pattern, in the alternation's order (after a check of their literal start), so the first
 that matches is the branch the alternation would take and the span is the same. A term without a
 key for every variant is searched for as written (a heap keeps each one's next match); a word start
@@ -128,8 +128,7 @@ def nowhere(sp: ScanPlan, text: str) -> bool:
     if idx.odd or _live(sp, idx) or not lists.keys().isdisjoint(sp.by_key.keys()):
         return False
     for word in lists.keys() & sp.pair_words.keys():
-        pairs, pair_odd = idx.pairs(word)
-        if pair_odd or any(k in pairs for k, _ in sp.pair_words[word]):
+        if idx.pair_odd(word) or any(idx.pair(word, k) for k, _ in sp.pair_words[word]):
             return False
     return True
 
@@ -238,8 +237,7 @@ def _keyed(sp: ScanPlan, idx: WordIndex) -> list[tuple[list[int], Which]]:
         found.append((lists[k], sp.by_key[k]))
     odd = [idx.odd]
     for word in lists.keys() & sp.pair_words.keys():
-        pairs, pair_odd = idx.pairs(word)
-        found.extend((pairs[k], which) for k, which in sp.pair_words[word] if k in pairs)
-        odd.append(pair_odd)
+        found.extend((lst, which) for k, which in sp.pair_words[word] if (lst := idx.pair(word, k)))
+        odd.append(idx.pair_odd(word))
     found.extend((lst, None) for lst in odd if lst)
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -21,8 +22,9 @@ class WordIndex:
     """Word starts of one text by key, plus starts whose first letters are not ASCII (`odd`).
 
     Each ASCII word start is keyed by its whole word ("word "), its first KEY letters, and DIGIT
-    when it starts with a digit; `pairs` adds, on demand, the keys of a word and the next one. A
-    non-ASCII letter may match an ASCII one case-insensitively (K, ſ), so such words are `odd`."""
+    when it starts with a digit; `pair` finds, on demand, the starts with the keys of a word and
+    the next one ("word next ", "word nex"). A non-ASCII letter may match an ASCII one
+    case-insensitively (K, ſ), so such words are `odd`."""
 
     text: str
     by_key: dict[str, list[int]]
@@ -31,37 +33,32 @@ class WordIndex:
     low: str | None  # text.lower() when that keeps every offset, else None
     ascii: bool  # the whole text is ASCII
     literal_safe: bool  # `low` holds every case-insensitive match of an ASCII literal (see termneeds)
-    words: list[str] = field(default_factory=list)  # the word at each start
-    _pairs: dict[str, tuple[dict[str, list[int]], list[int]]] = field(default_factory=dict)
-    _at: dict[int, int] = field(default_factory=dict)  # word start -> its index (made on demand)
+    _pair: dict[str, list[int]] = field(default_factory=dict)  # pair key -> word starts (on demand)
+    _firsts: dict[str, set[int]] = field(default_factory=dict)  # word key -> its starts (on demand)
     tables: dict[int, tuple[list[int], list]] = field(default_factory=dict)  # termscan's, per plan
     live: dict[int, list[int]] = field(default_factory=dict)  # termscan's, per plan
 
-    def pairs(self, word_key: str) -> tuple[dict[str, list[int]], list[int]]:
-        """For the word starts keyed `word_key` ("word ") that one space and an ASCII word follow:
-        their keys "word next " and "word nex"; and the starts that a non-ASCII word follows."""
-        got = self._pairs.get(word_key)
+    def pair(self, word_key: str, key: str) -> list[int]:
+        """The word starts keyed `word_key` ("word ") that one space and an ASCII word with the key
+        `key[len(word_key):]` follow ("next " or "nex"): found from the next word's starts, so a
+        common first word costs nothing where the next one is rare."""
+        got = self._pair.get(key)
         if got is None:
-            by: dict[str, list[int]] = defaultdict(list)
-            odd: list[int] = []
-            n, text, starts, words = len(word_key), self.text, self.starts, self.words
-            if not self._at:
-                self._at.update(zip(starts, range(len(starts)), strict=True))
-            at = self._at
-            for p in self.by_key.get(word_key, ()):
-                i = at[p] + 1  # the next word, if one space separates them
-                if i == len(starts) or starts[i] != p + n or text[p + n - 1] != " ":
-                    continue
-                nxt = words[i]
-                if not nxt.isascii():
-                    odd.append(p)
-                    continue
-                nxt = nxt.lower()
-                by[word_key + nxt + " "].append(p)
-                if len(nxt) >= KEY:
-                    by[word_key + nxt[:KEY]].append(p)
-            got = self._pairs[word_key] = (by, odd)
+            got = self._pair[key] = self._before(word_key, self.by_key.get(key[len(word_key) :], ()))
         return got
+
+    def pair_odd(self, word_key: str) -> list[int]:
+        """The word starts keyed `word_key` that one space and a non-ASCII word follow."""
+        return self._before(word_key, self.odd)
+
+    def _before(self, word_key: str, nexts: Sequence[int]) -> list[int]:
+        n, text = len(word_key), self.text
+        if not nexts or word_key not in self.by_key:
+            return []
+        firsts = self._firsts.get(word_key)
+        if firsts is None:
+            firsts = self._firsts[word_key] = set(self.by_key[word_key])
+        return [q - n for q in nexts if q - n in firsts and text[q - 1] == " "]
 
 
 _last: list[WordIndex] = []  # one-entry cache: the index of the document being linted
@@ -100,5 +97,5 @@ def word_index(text: str) -> WordIndex:
     if len(low) != len(text):
         low = None
     safe = low is not None and not any(c in text for c in FOLDS_TO_ASCII)
-    _last[:] = [WordIndex(text, by_key, odd, starts, low, text.isascii(), safe, words)]
+    _last[:] = [WordIndex(text, by_key, odd, starts, low, text.isascii(), safe)]
     return _last[0]
