@@ -48,6 +48,9 @@ class _Builder(TextBuilder):
         lines, self.pending = self.pending, []
         if not lines:
             return
+        if len(lines) == 1:  # (most blocks: the source positions are one range, no list to build)
+            add_inline(self, *lines[0])
+            return
         parts: list[str] = []
         mapping: list[int] = []
         end = 0
