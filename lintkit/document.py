@@ -8,10 +8,11 @@ original file. Blocks (headings, paragraphs, list items) are separated by a blan
 from __future__ import annotations
 
 import bisect
-from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+
+from lintkit.offsetmap import OffsetMap
 
 BLOCK_KINDS = ("heading", "paragraph", "item", "quote", "cell", "alt")
 
@@ -51,7 +52,7 @@ class Document:
     path: str
     source: str
     text: str
-    offsets: Sequence[int]  # an array of machine integers: 8 bytes a character, not ~36 in a list
+    offsets: Sequence[int]  # an OffsetMap: source ranges and arrays, not an int object a character
     blocks: list[Block]
     links: list[Link] = field(default_factory=list)
     directives: list[tuple[int, str]] = field(default_factory=list)
@@ -133,7 +134,7 @@ class TextBuilder:
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.offsets = array("q")
+        self.offsets = OffsetMap()
         self.blocks: list[Block] = []
         self.links: list[Link] = []
         self.length = 0
