@@ -17,9 +17,10 @@ from lintkit.terms import TermError, Terms, compile_terms
 
 
 def build_options(
-    path: str, raw: yamlsrc.LocatedDict, cls: type, lexicons: dict[str, tuple[str, ...]]
+    path: str, raw: yamlsrc.LocatedDict, cls: type, lexicons: dict[str, tuple[str, ...]], shared: Any = None
 ) -> Any:
-    """Validate the kind-specific keys of `raw` against the kind's Options dataclass and build it."""
+    """Validate the kind-specific keys of `raw` against the kind's Options dataclass and build it
+    (`shared`: the term lists compiled so far, see terms.compile_terms)."""
     hints = typing.get_type_hints(cls)
     values: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
@@ -27,14 +28,16 @@ def build_options(
             if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
                 raise RuleError(path, raw.line, f.name, "missing required key")
             continue
-        values[f.name] = _convert(path, raw, f.name, raw[f.name], hints[f.name], lexicons)
+        values[f.name] = _convert(path, raw, f.name, raw[f.name], hints[f.name], lexicons, shared)
     try:
         return cls(**values)
     except ValueError as err:
         raise RuleError(path, raw.line, "", str(err)) from None
 
 
-def _convert(path: str, raw: yamlsrc.LocatedDict, key: str, value: Any, hint: Any, lexicons: Any) -> Any:
+def _convert(
+    path: str, raw: yamlsrc.LocatedDict, key: str, value: Any, hint: Any, lexicons: Any, shared: Any
+) -> Any:
     line = raw.lines[key]
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is typing.Union or origin is types.UnionType:  # X | None
@@ -48,7 +51,7 @@ def _convert(path: str, raw: yamlsrc.LocatedDict, key: str, value: Any, hint: An
                 path, line, key, "must be a non-empty list of terms (regular expressions or @lexicon)"
             )
         try:
-            return compile_terms(value, lexicons)
+            return compile_terms(value, lexicons, shared)
         except TermError as err:
             at = value.lines[err.index] if err.index >= 0 else line
             raise RuleError(path, at, key, str(err)) from None
@@ -65,7 +68,7 @@ def _convert(path: str, raw: yamlsrc.LocatedDict, key: str, value: Any, hint: An
             out = []
             for n, group in enumerate(items):
                 try:
-                    out.append(compile_terms(group, lexicons))
+                    out.append(compile_terms(group, lexicons, shared))
                 except TermError as err:
                     at = group.lines[err.index] if err.index >= 0 else value.lines[n]
                     raise RuleError(path, at, key, str(err)) from None
@@ -83,22 +86,3 @@ def _convert(path: str, raw: yamlsrc.LocatedDict, key: str, value: Any, hint: An
         name = getattr(hint, "__name__", str(hint))
         raise RuleError(path, line, key, f"must be a {name}, not {type(value).__name__}")
     return value
-
-
-def share_terms(rules: list[Any]) -> list[Any]:
-    """`rules` with one Terms object per distinct term list: rules that share a list (the evidence
-    and hedge lexicons) then share its compiled form and its per-document tables."""
-    seen: dict[tuple[str, ...], Terms] = {}
-    out = []
-    for rule in rules:
-        changes: dict[str, Any] = {}
-        for f in dataclasses.fields(rule.options):
-            value = getattr(rule.options, f.name)
-            if isinstance(value, Terms):
-                changes[f.name] = seen.setdefault(value.source, value)
-            elif isinstance(value, tuple) and value and all(isinstance(t, Terms) for t in value):
-                changes[f.name] = tuple(seen.setdefault(t.source, t) for t in value)
-        if changes:
-            rule = dataclasses.replace(rule, options=dataclasses.replace(rule.options, **changes))
-        out.append(rule)
-    return out

@@ -90,22 +90,21 @@ def load_rules(paths: Iterable[Path]) -> list[Rule]:
     files = rule_files(paths)
     docs = [(f, _read(f)) for f in files]
     lexicons = read_lexicons(docs)
+    shared: dict = {}  # term lists compiled so far: rules that share one share its Terms
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for f, data in docs:
         if isinstance(data, dict) and "lexicon" in data:
             continue
         for raw in _rule_mappings(str(f), data):
-            rule = build_rule(str(f), raw, lexicons)
+            rule = build_rule(str(f), raw, lexicons, shared)
             if rule.id in seen:
                 raise RuleError(
                     str(f), raw.line, "id", f"rule id {rule.id!r} is already defined in {seen[rule.id]}"
                 )
             seen[rule.id] = str(f)
             rules.append(rule)
-    from lintkit.options import share_terms
-
-    return share_terms(sorted(rules, key=lambda r: r.id))
+    return sorted(rules, key=lambda r: r.id)
 
 
 def _rule_mappings(path: str, data: Any) -> list[yamlsrc.LocatedDict]:
@@ -136,7 +135,9 @@ def _need(path: str, raw: yamlsrc.LocatedDict, key: str, kind: type, choices: tu
     return value
 
 
-def build_rule(path: str, raw: yamlsrc.LocatedDict, lexicons: dict[str, tuple[str, ...]]) -> Rule:
+def build_rule(
+    path: str, raw: yamlsrc.LocatedDict, lexicons: dict[str, tuple[str, ...]], shared: Any = None
+) -> Rule:
     """Validate one rule mapping and compile its options."""
     kind_name = _need(path, raw, "kind", str)
     if kind_name not in KINDS:
@@ -158,7 +159,7 @@ def build_rule(path: str, raw: yamlsrc.LocatedDict, lexicons: dict[str, tuple[st
     fail, passing = _examples(path, raw)
     from lintkit.options import build_options
 
-    options = build_options(path, raw, module.Options, lexicons)
+    options = build_options(path, raw, module.Options, lexicons, shared)
     return Rule(
         id=rid,
         category=_need(path, raw, "category", str, CATEGORIES),

@@ -122,6 +122,9 @@ class Terms:
         return sum(1 for _ in self.finditer(text, pos, endpos))
 
 
+Shared = dict[tuple[str, ...], "Terms"]  # term lists compiled so far, by their expanded terms
+
+
 def expand(items: Sequence[object], lexicons: Mapping[str, Sequence[str]]) -> list[str]:
     """Replace `@name` entries by the lexicon's terms; check every entry is a non-empty string."""
     out: list[str] = []
@@ -142,9 +145,17 @@ def expand(items: Sequence[object], lexicons: Mapping[str, Sequence[str]]) -> li
     return out
 
 
-def compile_terms(items: Sequence[object], lexicons: Mapping[str, Sequence[str]]) -> Terms:
-    """Compile a YAML term list into Terms; raises TermError naming the bad entry."""
+def compile_terms(
+    items: Sequence[object],
+    lexicons: Mapping[str, Sequence[str]],
+    shared: dict[tuple[str, ...], Terms] | None = None,
+) -> Terms:
+    """Compile a YAML term list into Terms; raises TermError naming the bad entry. With `shared`, a
+    list compiled before (the same terms, in the same order) is that same Terms object: rules that
+    share a lexicon then share its compiled form and its per-document tables."""
     terms = expand(items, lexicons)
+    if shared is not None and (known := shared.get(tuple(terms))) is not None:
+        return known
     for i, t in enumerate(terms):
         try:
             regex.compile(t)
@@ -161,4 +172,7 @@ def compile_terms(items: Sequence[object], lexicons: Mapping[str, Sequence[str]]
 
     bounded = all(termplan.is_bounded(t) for t in terms)
     plan = termplan.plan(ordered, FLAGS, START, END)
-    return Terms(tuple(terms), pattern, plan, bounded, all(tame(t) for t in terms))
+    compiled = Terms(tuple(terms), pattern, plan, bounded, all(tame(t) for t in terms))
+    if shared is not None:
+        shared[compiled.source] = compiled
+    return compiled

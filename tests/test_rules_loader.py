@@ -122,6 +122,15 @@ def test_known_lexicon_expands(tmp_path):
     assert rule.options.patterns.source == ("miracle", "wonder")
 
 
+def test_rules_that_share_a_term_list_share_its_compiled_form(tmp_path):
+    (tmp_path / "lex.yaml").write_text("lexicon: hype\nterms: [miracle, wonder]\n", encoding="utf-8")
+    for name, rid in (("a.yaml", "spam.a"), ("b.yaml", "spam.b")):
+        text = GOOD.replace("patterns: [foo]", "patterns: ['@hype']").replace("id: spam.test", f"id: {rid}")
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    a, b = load_rules([tmp_path])
+    assert a.options.patterns is b.options.patterns
+
+
 def test_lexicon_includes_another(tmp_path):
     (tmp_path / "a.yaml").write_text("lexicon: conditions\nterms: [anxiety, ptsd]\n", encoding="utf-8")
     (tmp_path / "b.yaml").write_text("lexicon: health\nterms: ['@conditions', symptoms]\n", encoding="utf-8")
