@@ -24,10 +24,9 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from lintkit.termplan import ScanPlan, Which, anchored, level
-from lintkit.wordindex import WordIndex, word_index
+from lintkit.wordindex import WordIndex, cuts_word, word_index
 
 Table = tuple[list[int], list[Which]]  # candidate word starts, in order, and the terms to try at each
-_TWO_WORD_CHARS = regex.compile(r"\w\w", regex.VERSION0)  # a cut between them cuts a word
 
 
 def finditer(
@@ -111,13 +110,16 @@ def _live(sp: ScanPlan, idx: WordIndex) -> list[int]:
         return []
     live = idx.live.get(id(sp))
     if live is None:
-        low = idx.low if idx.literal_safe else None
-        live = idx.live[id(sp)] = [
-            n
-            for n, need in enumerate(sp.scan_needs)
-            if need is None or low is None or any(x in low for x in need)
-        ]
+        n = len(idx.text)
+        live = idx.live[id(sp)] = [k for k, need in enumerate(sp.scan_needs) if _needed_in(need, idx, 0, n)]
     return live
+
+
+def _needed_in(need: tuple[str, ...] | None, idx: WordIndex, pos: int, end: int) -> bool:
+    """May a term whose matches all contain one of `need` match in text[pos:end]? (Yes when the
+    literals are not known, or the lower-case text cannot vouch for them: see termneeds.)"""
+    low = idx.low if idx.literal_safe else None
+    return need is None or low is None or any(low.find(x, pos, end) >= 0 for x in need)
 
 
 def nowhere(sp: ScanPlan, text: str) -> bool:
@@ -213,17 +215,13 @@ def may_hold(sp: ScanPlan, text: str, pos: int, end: int) -> bool:
     written, and neither end of the span cuts a word (a cut word has other keys inside the span
     than in the text)."""
     idx = word_index(text)
-    live = _live(sp, idx)
-    if live:  # a term searched for as written may match where one of its needed literals is
-        low, needs = idx.low if idx.literal_safe else None, sp.scan_needs
-        for n in live:
-            if low is None or needs[n] is None or any(low.find(x, pos, end) >= 0 for x in needs[n]):
-                return True
+    if any(_needed_in(sp.scan_needs[n], idx, pos, end) for n in _live(sp, idx)):
+        return True  # a term searched for as written may match there
     order = _table(sp, idx)[0]
     i = bisect.bisect_left(order, pos)
     if i < len(order) and order[i] < end:
         return True
-    return any(0 < c < len(text) and _TWO_WORD_CHARS.match(text, c - 1, c + 1) for c in (pos, end))
+    return cuts_word(text, pos) or cuts_word(text, end)
 
 
 def _keyed(sp: ScanPlan, idx: WordIndex) -> list[tuple[list[int], Which]]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 _RUN = regex.compile(r"\w+", regex.VERSION0)
+_TWO_WORD_CHARS = regex.compile(r"\w\w", regex.VERSION0)
 DIGITS = frozenset("0123456789")
 DIGIT = "#"  # the key of word starts that are ASCII digits (terms starting with \\d)
 KEY = 3  # letters of a word start used as its key when the first word is not complete
@@ -62,6 +63,11 @@ class WordIndex:
 
 
 _last: list[WordIndex] = []  # one-entry cache: the index of the document being linted
+
+
+def cuts_word(text: str, i: int) -> bool:
+    """Does a cut of `text` before index i fall inside a word (between two word characters)?"""
+    return 0 < i < len(text) and _TWO_WORD_CHARS.match(text, i - 1, i + 1) is not None
 
 
 def word_index(text: str) -> WordIndex:

@@ -6,12 +6,9 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
-import regex
-
 from lintkit.document import Document
 from lintkit.terms import Terms
-
-_WORD = regex.compile(r"\w\w", regex.VERSION0)  # two word characters: a cut between them cuts a word
+from lintkit.wordindex import cuts_word
 
 Scope = Literal["sentence", "paragraph", "heading", "block", "section", "document"]
 
@@ -102,7 +99,7 @@ def scope_units(doc: Document, scope: str) -> Units:
     if not isinstance(got, Units):
         spans = units(doc, scope)
         text = doc.text
-        cut = any(0 < e < len(text) and _WORD.match(text, e - 1, e + 1) for _, e in spans)
+        cut = any(cuts_word(text, e) for _, e in spans)
         got = doc.memo[("units", scope)] = Units(spans, [s for s, _ in spans], [e for _, e in spans], cut)
     return got
 
