@@ -15,7 +15,7 @@ _WORD_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 class ScanPlan:
     """Per key, the terms (indices into `parts`, in alternation order) to try at a word start."""
 
-    by_key: dict[str, tuple[int, ...]]  # keys of one word -> the terms to try there (see _union)
+    by_key: dict[str, tuple[int, ...]]  # keys of one word -> its terms (see _union), least specific first
     pair_words: dict[str, tuple[tuple[str, tuple[int, ...]], ...]]  # "word " -> its pair keys and terms
     prefixes: dict[int, tuple[str, ...]]  # keyed term -> lower-case literal starts of its variants
     longest: int  # the longest of them

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from lintkit.termplan import ScanPlan, Which, anchored, level
+from lintkit.termplan import ScanPlan, Which, anchored
 from lintkit.wordindex import WordIndex, cuts_word, word_index
 
 Table = tuple[list[int], list[Which]]  # candidate word starts, in order, and the terms to try at each
@@ -229,10 +229,8 @@ def _keyed(sp: ScanPlan, idx: WordIndex) -> list[tuple[list[int], Which]]:
     least specific key to the most (see termplan._union), then the starts whose keys are not known
     (None: try the full pattern)."""
     lists = idx.by_key
-    found: list[tuple[list[int], Which]] = []
-    present = lists.keys() & sp.by_key.keys()
-    for k in sorted(present, key=level) if len(present) > 1 else present:
-        found.append((lists[k], sp.by_key[k]))
+    # (the plan lists its keys from the least specific to the most: termplan.plan)
+    found: list[tuple[list[int], Which]] = [(lists[k], which) for k, which in sp.by_key.items() if k in lists]
     odd = [idx.odd]
     for word in lists.keys() & sp.pair_words.keys():
         found.extend((lst, which) for k, which in sp.pair_words[word] if (lst := idx.pair(word, k)))

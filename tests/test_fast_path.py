@@ -17,7 +17,7 @@ import regex
 from conftest import REPO, SEEDS
 
 from lintkit import config as configmod
-from lintkit import readability, termneeds, terms, termscan, wordindex
+from lintkit import readability, termneeds, termplan, terms, termscan, wordindex
 from lintkit.cli import build_parser, main
 from lintkit.markup import format_of, parse
 from lintkit.rules import default_rules_dir, load_rules
@@ -109,6 +109,9 @@ def test_termscan_spans_equal_the_alternation(default_rules):
     )
     listed = all_terms(default_rules)
     assert sum(1 for t in listed if t.plan is not None) > len(listed) // 2  # the fast path is used
+    for t in listed:  # termscan._keyed takes a plan's keys in their order: least specific first
+        levels = [termplan.level(k) for k in t.plan.by_key] if t.plan is not None else []
+        assert levels == sorted(levels), t.source[:3]
     for text in texts:
         for t in listed:
             starts = t.starts(text)
