@@ -15,7 +15,7 @@ from lintkit.wordindex import DIGIT, KEY
 MAX_VARIANTS = 64  # leading-group expansions per term before it is treated as wild
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _QUANT = "?*+{"
-QUANTIFIER = regex.compile(r"(?:[?*+]|\{(\d*)(?:,\d*)?\})[?+]?")
+QUANTIFIER = regex.compile(r"(?:[?*+]|\{(\d*)(?:,(\d*))?\})[?+]?")  # groups: {low,high}
 _LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
 GROUP = regex.compile(r"\((?:\?(?:-?i:|:|>|P<\w+>|<\w+>))?")
 _SPECIAL = regex.compile(r"P[=>]|&|R\)|[+-]?\d|\(|[a-zA-Z-]+\)")

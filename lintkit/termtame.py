@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import regex
 
+from lintkit.termparse import QUANTIFIER
+
 MAX_GROUP_REPEAT = 5
 MAX_WIDE_REPEAT = 16  # a longer repeat of a character that can match a space is a "long run"
-_QUANT = regex.compile(r"(?:([?*+])|\{(\d*)(?:(,)(\d*))?\})[?+]?")
 _GROUP_OPEN = regex.compile(r"\(\?(?::|-?i:|[=!]|<[=!]|>)")  # (?: (?i: lookarounds (?>
 _CLASS = regex.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]", regex.DOTALL)
 # Single characters whose repeats stay inside a word (a run of them ends at a space).
@@ -31,7 +32,7 @@ def tame(t: str) -> bool:
         end, kind = _atom(t, i)
         if kind is None:
             return False
-        q = _QUANT.match(t, end) if kind in ("close", "narrow", "wide") else None
+        q = QUANTIFIER.match(t, end) if kind in ("close", "narrow", "wide") else None
         top = _upper(q) if q is not None else 1
         if kind == "open":
             stack.append([False, False])
@@ -54,11 +55,11 @@ def tame(t: str) -> bool:
 
 
 def _upper(q: regex.Match) -> int | None:
-    """The most repeats a quantifier allows (None: no limit)."""
-    sym, low, comma, high = q.groups()
-    if sym:
+    """The most repeats a quantifier (termparse.QUANTIFIER) allows (None: no limit)."""
+    sym, (low, high) = q.group()[0], q.groups()
+    if sym != "{":
         return 1 if sym == "?" else None
-    if comma is None:
+    if high is None:  # {n}
         return int(low) if low else None
     return int(high) if high else None
 
