@@ -91,7 +91,7 @@ class Terms:
                 return next(termscan.finditer(self.pattern, self.plan, text, pos, end, budget(text)), None)
             if not self._may_hold(text, pos, end):
                 return None
-            return self.pattern.search(text, pos, end, timeout=self._budget(text, pos, end))
+            return self.pattern.search(text, pos, end, None, False, self._budget(text, pos, end))
         except TimeoutError:
             raise PatternTimeout(self.pattern.pattern[:80]) from None
 
@@ -103,7 +103,7 @@ class Terms:
                 return termscan.occurs(self.plan, text, pos, end, budget(text))
             if not self._may_hold(text, pos, end):
                 return False
-            return self.pattern.search(text, pos, end, timeout=self._budget(text, pos, end)) is not None
+            return self.pattern.search(text, pos, end, None, False, self._budget(text, pos, end)) is not None
         except TimeoutError:
             raise PatternTimeout(self.pattern.pattern[:80]) from None
 
@@ -113,8 +113,8 @@ class Terms:
         return None if self.plan is None else termscan.starts(self.plan, text)  # (no matching: no timeout)
 
     def nowhere(self, text: str) -> bool:
-        """True when no span of `text` that ends between two words can hold a match (then `starts`
-        is empty); False when one may, or when that is not known."""
+        """True when no span of `text` that starts and ends between words can hold a match (then
+        `starts` is empty); False when one may, or when that is not known."""
         return self.plan is not None and termscan.nowhere(self.plan, text)  # (no matching: no timeout)
 
     def count(self, text: str, pos: int = 0, endpos: int | None = None) -> int:

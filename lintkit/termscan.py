@@ -13,6 +13,10 @@ key for every variant is searched for as written (a heap keeps each one's next m
 with non-ASCII letters (or followed by a non-ASCII word), or cut by the end of the span, gets
 the whole alternation. The positions tried are a superset of where matches start, so the matches
 found are exactly those of `pattern.finditer` (tests/test_fast_path.py checks this).
+
+`regex` methods here take their timeout by position, `match(text, pos, end, None, False, timeout)`
+(after `concurrent` and `partial`): as a keyword it costs about 0.5 µs a call, a third of a typical
+match attempt (tests/test_termtame.py checks that it is the timeout).
 """
 
 from __future__ import annotations
@@ -40,13 +44,14 @@ def finditer(
     idx = word_index(text)
     order, whiches = _candidates(sp, idx, pos, end)
     scans = sp.scans
-    heap = [(m.start(), n) for n in _live(sp, idx) if (m := scans[n].search(text, pos, end, timeout=timeout))]
+    found = ((n, scans[n].search(text, pos, end, None, False, timeout)) for n in _live(sp, idx))
+    heap = [(m.start(), n) for n, m in found if m is not None]
     heapq.heapify(heap)
     last, k, never = pos, 0, end + 1
     while True:
         while heap and heap[0][0] < last:
             n = heapq.heappop(heap)[1]
-            m = scans[n].search(text, last, end, timeout=timeout)
+            m = scans[n].search(text, last, end, None, False, timeout)
             if m is not None:
                 heapq.heappush(heap, (m.start(), n))
         while k < len(order) and order[k] < last:
@@ -61,7 +66,7 @@ def finditer(
         if m is None:  # variants may match where their term does not (lookarounds dropped)
             while heap and heap[0][0] == p:
                 n = heapq.heappop(heap)[1]
-                if (m := scans[n].search(text, p + 1, end, timeout=timeout)) is not None:
+                if (m := scans[n].search(text, p + 1, end, None, False, timeout)) is not None:
                     heapq.heappush(heap, (m.start(), n))
             k += k < len(order) and order[k] == p
             continue
@@ -83,11 +88,11 @@ def _try(
     """The match at word start `p` of the first of the terms `which` (None: of the full pattern)."""
     text = idx.text
     if which is None:  # the whole alternation (anchored: see termplan)
-        return anchored(sp).match(text, p, end, timeout=timeout)
+        return anchored(sp).match(text, p, end, None, False, timeout)
     parts, tame = sp.parts, sp.tame
     for j in which:
         # (the timeout costs more than an attempt that cannot run away: see termtame)
-        m = parts[j].match(text, p, end, timeout=None if j in tame else timeout)
+        m = parts[j].match(text, p, end, None, False, None if j in tame else timeout)
         if m is not None:
             return m
     return None
@@ -100,7 +105,7 @@ def occurs(sp: ScanPlan, text: str, pos: int, end: int, timeout: float) -> bool:
     for p, which in zip(*_candidates(sp, idx, pos, end), strict=True):
         if _try(sp, idx, p, which, end, timeout) is not None:
             return True
-    return any(sp.scans[n].search(text, pos, end, timeout=timeout) is not None for n in _live(sp, idx))
+    return any(sp.scans[n].search(text, pos, end, None, False, timeout) is not None for n in _live(sp, idx))
 
 
 def _live(sp: ScanPlan, idx: WordIndex) -> list[int]:
@@ -123,14 +128,20 @@ def _needed_in(need: tuple[str, ...] | None, idx: WordIndex, pos: int, end: int)
 
 
 def nowhere(sp: ScanPlan, text: str) -> bool:
-    """True only when `starts(...) == []`, worked out without listing the places: the text has none
-    of the plan's keys, no odd word, and no term searched for as written may match."""
+    """True only when `starts(...) == []`, worked out without listing the places: no word start
+    with a key of the plan has a literal start of its terms, the text has no odd word, and no term
+    searched for as written may match. (Stops at the first place found.)"""
     idx = word_index(text)
-    lists = idx.by_key
-    if idx.odd or _live(sp, idx) or not lists.keys().isdisjoint(sp.by_key.keys()):
+    if idx.odd or not idx.literal_safe or _live(sp, idx):
         return False
-    for word in lists.keys() & sp.pair_words.keys():
-        if idx.pair_odd(word) or any(idx.pair(word, k) for k, _ in sp.pair_words[word]):
+    if (table := idx.tables.get(id(sp))) is not None:
+        return not table[0]
+    pre, low = sp.prefixes, idx.low
+    for lst, which in _keyed(sp, idx):
+        if which is None:
+            return False
+        starts = tuple({x for j in which for x in pre[j]})
+        if any(low.startswith(starts, p) for p in lst):
             return False
     return True
 
@@ -231,9 +242,14 @@ def _keyed(sp: ScanPlan, idx: WordIndex) -> list[tuple[list[int], Which]]:
     lists = idx.by_key
     # (the plan lists its keys from the least specific to the most: termplan.plan)
     found: list[tuple[list[int], Which]] = [(lists[k], which) for k, which in sp.by_key.items() if k in lists]
-    odd = [idx.odd]
-    for word in lists.keys() & sp.pair_words.keys():
-        found.extend((lst, which) for k, which in sp.pair_words[word] if (lst := idx.pair(word, k)))
-        odd.append(idx.pair_odd(word))
-    found.extend((lst, None) for lst in odd if lst)
+    for nexts in sp.pair_nexts:  # (level 2, then level 3: the more specific key last)
+        for nxt in lists.keys() & nexts.keys():
+            for word, k, which in nexts[nxt]:
+                if word in lists and (got := idx.pair(word, k)):
+                    found.append((got, which))
+    if idx.odd:
+        found.append((idx.odd, None))
+        for word in lists.keys() & sp.pair_words.keys():
+            if lst := idx.pair_odd(word):
+                found.append((lst, None))
     return found

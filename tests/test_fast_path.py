@@ -22,6 +22,7 @@ from lintkit.cli import build_parser, main
 from lintkit.markup import format_of, parse
 from lintkit.rules import default_rules_dir, load_rules
 from lintkit.run import lint_source, select_rules
+from lintkit.wordindex import cuts_word
 
 FIXTURES = REPO / "tests" / "corpus"
 FILES = sorted(SEEDS.glob("*.txt")) + sorted(p for p in FIXTURES.iterdir() if format_of(p.name))
@@ -115,7 +116,7 @@ def test_termscan_spans_equal_the_alternation(default_rules):
     for text in texts:
         for t in listed:
             starts = t.starts(text)
-            assert not t.nowhere(text) or starts == [], t.source[:3]
+            assert t.nowhere(text) is (starts == []), t.source[:3]
             if starts is not None:  # every match starts at one of them
                 assert {m.start() for m in t.pattern.finditer(text)} <= set(starts), t.source[:3]
         windows = [(0, len(text))]
@@ -131,6 +132,10 @@ def test_termscan_spans_equal_the_alternation(default_rules):
                 got = t.search(text, a, b)
                 assert (got and got.span()) == (first and first.span())
                 assert t.occurs(text, a, b) is (first is not None)
+                places = t.starts(text)
+                if places is not None and not cuts_word(text, a) and not cuts_word(text, b):
+                    # a span that cuts no word: each match in it starts at one of the places too
+                    assert {s for s, _ in plain} <= set(places), (t.source[:3], a, b)
 
 
 def test_word_boundary_equals_the_generic_one(default_rules):

@@ -60,9 +60,9 @@ def test_a_tame_list_is_searched_without_timeout_in_short_spans_only(monkeypatch
     class Spy:
         pattern = t.pattern.pattern
 
-        def search(self, text, pos, end, timeout=None):
+        def search(self, text, pos, end, concurrent=None, partial=False, timeout=None):
             seen.append(timeout)
-            return t.pattern.search(text, pos, end, timeout=timeout)
+            return t.pattern.search(text, pos, end, concurrent, partial, timeout)
 
     spy = terms.Terms(t.source, Spy(), None, t.bounded, t.tame)  # type: ignore[arg-type]
     spy.occurs("it is safe " * 10)
@@ -77,4 +77,24 @@ def test_the_runaway_term_still_times_out(monkeypatch):
     started = time.monotonic()
     with pytest.raises(terms.PatternTimeout):
         t.occurs("a" * 60 + "b")
+    assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        ["cure (a|aa)+$"],  # keyed ("cure "): tried at word starts (termscan._try)
+        ["cure", "x(a|aa)+$"],  # the second has no key: searched for as written (termscan's heap)
+    ],
+)
+def test_a_runaway_term_times_out_in_a_long_text_too(monkeypatch, listed):
+    """termscan passes the timeout to `regex` by position: it must still be the timeout."""
+    monkeypatch.setattr(terms, "TIMEOUT", 0.3)
+    t = terms.compile_terms(listed, {})
+    assert t.plan is not None and not t.tame
+    text = "Some words here. " * 30 + "cure " + "a" * 60 + "b. x" + "a" * 60 + "b."
+    assert len(text) >= terms.SMALL_SPAN
+    started = time.monotonic()
+    with pytest.raises(terms.PatternTimeout):
+        list(t.finditer(text))
     assert time.monotonic() - started < 10

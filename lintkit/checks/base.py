@@ -85,7 +85,7 @@ def excerpt(text: str, limit: int = 60) -> str:
 
 class Units(NamedTuple):
     """The units of a scope in one document: spans, their starts and ends, and whether one of them
-    ends inside a word."""
+    starts or ends inside a word."""
 
     spans: list[tuple[int, int]]
     starts: list[int]
@@ -99,14 +99,14 @@ def scope_units(doc: Document, scope: str) -> Units:
     if not isinstance(got, Units):
         spans = units(doc, scope)
         text = doc.text
-        cut = any(cuts_word(text, e) for _, e in spans)
+        cut = any(cuts_word(text, s) or cuts_word(text, e) for s, e in spans)
         got = doc.memo[("units", scope)] = Units(spans, [s for s, _ in spans], [e for _, e in spans], cut)
     return got
 
 
 def may_all_occur(text: str, within: Units, lists: tuple[Terms, ...]) -> bool:
     """False when some term list cannot match inside any unit: it has no place in the text where a
-    match may start, and no unit ends inside a word (where a cut word may match)."""
+    match may start, and no unit starts or ends inside a word (where a cut word may match)."""
     if within.cut_word:
         return True
     return not any(t.nowhere(text) for t in lists)
