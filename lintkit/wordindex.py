@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import regex
 
-_RUN = regex.compile(r"\w+", regex.VERSION0)
+_SPLIT = regex.compile(r"(\w+)", regex.VERSION0)
 _TWO_WORD_CHARS = regex.compile(r"\w\w", regex.VERSION0)
 DIGITS = frozenset("0123456789")
 DIGIT = "#"  # the key of word starts that are ASCII digits (terms starting with \\d)
@@ -74,34 +75,44 @@ def word_index(text: str) -> WordIndex:
     """The WordIndex of `text` (cached for the most recent text)."""
     if _last and _last[0].text is text:
         return _last[0]
-    words = _RUN.findall(text)  # no timeout: linear in the text, and a timeout makes it 4x slower
-    starts: list[int] = []
-    p, find = 0, text.find
-    for w in words:
-        p = find(w, p)  # the next run of word characters: only non-word ones lie before it
-        starts.append(p)
-        p += len(w)
-    by_word: dict[str, list[int]] = defaultdict(list)
-    for p, w in zip(starts, words, strict=True):
-        by_word[w].append(p)
-    by_key: dict[str, list[int]] = defaultdict(list)
-    odd: list[int] = []
-    for w, at in by_word.items():  # each distinct word once
-        if not w.isascii():
-            odd.extend(at)
-            continue
-        w = w.lower()
-        by_key[w + " "].extend(at)
-        if len(w) >= KEY:
-            by_key[w[:KEY]].extend(at)
-        if w[0] in DIGITS:
-            by_key[DIGIT].extend(at)
-    for lst in by_key.values():  # (several words may share a key: "The", "the", "then")
-        lst.sort()
-    odd.sort()
     low: str | None = text.lower()
     if len(low) != len(text):
         low = None
     safe = low is not None and not any(c in text for c in FOLDS_TO_ASCII)
+    # In a literal-safe text, lower case keeps every offset and every word character (İ, whose
+    # lower case is longer, and K, whose lower case is ASCII, are not there): index it directly.
+    words, starts = _words(low if safe else text)
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for p, w in zip(starts, words, strict=True):
+        by_word[w].append(p)
+    by_key: dict[str, list[int]] = {}
+    odd: list[int] = []
+    merged: set[str] = set()  # keys of several words ("The", "the", "then"): sorted at the end
+    for w, at in by_word.items():  # each distinct word once
+        if not w.isascii():
+            odd.extend(at)
+            continue
+        if not safe:
+            w = w.lower()
+        for k in (w + " ", w[:KEY] if len(w) >= KEY else None, DIGIT if w[0] in DIGITS else None):
+            if k is None:
+                continue
+            got = by_key.get(k)
+            if got is None:
+                by_key[k] = at
+            else:
+                by_key[k] = got + at  # (a new list: `at` may be another key's list too)
+                merged.add(k)
+    for k in merged:
+        by_key[k].sort()
+    odd.sort()
     _last[:] = [WordIndex(text, by_key, odd, starts, low, text.isascii(), safe)]
     return _last[0]
+
+
+def _words(text: str) -> tuple[list[str], list[int]]:
+    """The runs of word characters in `text` and where each starts."""
+    pieces = _SPLIT.split(text)  # non-word, word, non-word, ..., non-word (no timeout: linear)
+    ends = list(accumulate(map(len, pieces)))
+    words = pieces[1::2]
+    return words, ends[0::2][: len(words)]
