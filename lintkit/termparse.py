@@ -96,7 +96,7 @@ def _widen(vs: list[str]) -> list[str]:
         out: list[str] = []
         for v in vs:
             at = len(_literal(v)[1])
-            parts = _split_group(v, at) if v[at : at + 1] == "(" else None
+            parts = _split_group(v, at) if v[at : at + 1] == "(" else _split_optional(v, at)
             out.extend(parts if parts is not None else [v])
         if out == vs or len(out) > MAX_VARIANTS:
             return vs
@@ -119,6 +119,16 @@ def _split_group(v: str, at: int) -> list[str] | None:
         return None
     head = v[:at]
     return [head + alt + rest for alt in alternatives(body)] + ([head + rest] if optional else [])
+
+
+def _split_optional(v: str, at: int) -> list[str] | None:
+    """v with the optional literal character at v[at] (`cures?`) there and left out; None when
+    v[at] is not an ASCII letter or digit followed by `?` (or `??`)."""
+    c, q = v[at : at + 1], v[at + 1 : at + 3]
+    if not (c.isascii() and c.isalnum()) or q[:1] != "?" or q[1:2] == "+":
+        return None
+    rest = v[at + (3 if q == "??" else 2) :]
+    return [v[:at] + c + rest, v[:at] + rest]
 
 
 def _skip_lookarounds(v: str) -> str | None:
