@@ -8,6 +8,7 @@ import regex
 from lintkit.termparse import GROUP, QUANTIFIER, alternatives, close_group, literal, syntax, variants
 
 MIN_NEED = 1  # (a short literal is in almost every text, but not in every sentence: see termscan.may_hold)
+RARE = 4  # a rare character is about as selective as a literal this long ("©" rather than "19")
 
 
 def needs(t: str) -> tuple[str, ...] | None:
@@ -23,9 +24,15 @@ def needs(t: str) -> tuple[str, ...] | None:
     best: tuple[str, ...] | None = (max(runs, key=len),) if runs else _rare_start(t)
     for body in _required_groups(t):
         for option in (_literals(body), needs(body) if len(alternatives(body)) == 1 else None):
-            if option and (best is None or min(map(len, option)) > min(map(len, best))):
+            if option and (best is None or _selectivity(option) > _selectivity(best)):
                 best = option
     return best
+
+
+def _selectivity(option: tuple[str, ...]) -> int:
+    """How rarely the least rare of `option` may be expected in a text: its length, a rare
+    character (© ★ ¹) counting as RARE letters."""
+    return min(len(x) + (RARE - 1) * sum(map(_rare, x)) for x in option)
 
 
 def _literals(body: str) -> tuple[str, ...] | None:

@@ -207,6 +207,7 @@ def test_needed_literals_are_in_every_match(default_rules):
     every match of every default term contains one of them."""
     texts = [parse(str(p), p.read_text("utf-8-sig"), format_of(p.name) or "text").text for p in FILES]
     texts.append("Ketamine isn't habit-forming and isn't really ADDICTIVE. References:\nSources\n" * 3)
+    texts.append("© 2024 Bright Clinic. Copyright © 2023 Clinic, LLC. (c) 2022 All rights reserved.\n")
     checked = 0
     for t in all_terms(default_rules):
         for term in t.source:
@@ -219,6 +220,14 @@ def test_needed_literals_are_in_every_match(default_rules):
                     checked += 1
                     assert any(x in m.group().lower() for x in need), (term, m.group())
     assert checked > 50
+
+
+def test_a_rare_character_is_a_better_need_than_a_short_literal():
+    """`©` is rarer than "19": a copyright line's term is not searched for in a page with no
+    ©, "copyright" or "(c)", though every page has years."""
+    term = r"(?:©|copyright ©?|\(c\))\s?(?:19|20)\d\d"
+    assert termneeds.needs(term) == ("(c)", "copyright ", "©")
+    assert termneeds.needs(r"(?:a|b)x(?:19|20)") == ("19", "20")  # (no rare character: the longer)
 
 
 def test_the_characters_that_fold_to_ascii_are_all_known():
