@@ -33,6 +33,7 @@ _CODE = (
     "errors.py",
     "terms.py",
     "termscan.py",
+    "termsearch.py",
     "termplan.py",
     "termparse.py",
     "wordindex.py",

@@ -23,7 +23,8 @@ class ScanPlan:
     prefixes: dict[int, tuple[str, ...]]  # keyed term -> lower-case literal starts of its variants
     longest: int  # the longest of them
     parts: tuple[regex.Pattern, ...]  # START(?:term)END|(?!) for every term, in alternation order
-    scans: tuple[regex.Pattern, ...]  # terms without a key for every variant: searched for as written
+    scans: tuple[regex.Pattern, ...]  # terms without a key for every variant: searched for as written,
+    scan_starts: tuple[regex.Pattern, ...]  # without their leading boundary, which is this (termsearch)
     scan_term: tuple[int, ...]  # the index of each scanned term
     scan_needs: tuple[tuple[str, ...] | None, ...]  # literals one of which each one's matches contain
     tame: frozenset[int] = frozenset()  # terms whose match attempt at one position cannot run away
@@ -82,7 +83,8 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
     try:  # (`|(?!)` changes no match, but stops `regex` from first looking for a literal the
         # term needs all the way to the end of the text on every match attempt: quadratic)
         parts = tuple(_compile(f"{_start(t, start)}(?:{t}){end}|(?!)", flags) for t in terms)
-        scans = tuple(_compile(f"{_start(terms[i], start)}(?:{terms[i]}){end}", flags) for i in scanned)
+        scans = tuple(_compile(f"(?:{terms[i]}){end}", flags) for i in scanned)
+        scan_starts = tuple(_compile(_start(terms[i], start), flags) for i in scanned)
     except regex.error:
         return None
     whole = "|".join(f"(?:{t})" for t in terms)
@@ -111,6 +113,7 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
         longest,
         parts,
         scans,
+        scan_starts,
         tuple(scanned),
         scan_needs,
         tame,

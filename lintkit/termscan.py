@@ -9,10 +9,10 @@ word's first letters or the whole next word. A document's word starts are indexe
 once (wordindex; pairs of words on demand); at a word start only the terms with its keys are tried, each with
 its own pattern, in the alternation's order (after a check of their literal start), so the first
 that matches is the branch the alternation would take and the span is the same. A term without a
-key for every variant is searched for as written (a heap keeps each one's next match); a word start
-with non-ASCII letters (or followed by a non-ASCII word), or cut by the end of the span, gets
-the whole alternation. The positions tried are a superset of where matches start, so the matches
-found are exactly those of `pattern.finditer` (tests/test_fast_path.py checks this).
+key for every variant is searched for as written (termsearch; a heap keeps each one's next
+match); a word start with non-ASCII letters (or followed by a non-ASCII word), or cut by the end of
+the span, gets the whole alternation. The positions tried are a superset of where matches start,
+so the matches found are exactly those of `pattern.finditer` (tests/test_fast_path.py checks this).
 
 `regex` methods here take their timeout by position, `match(text, pos, end, None, False, timeout)`
 (after `concurrent` and `partial`): as a keyword it costs about 0.5 µs a call, a third of a typical
@@ -28,6 +28,7 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from lintkit.termplan import ScanPlan, Which, anchored
+from lintkit.termsearch import live, needed_in, search
 from lintkit.wordindex import WordIndex, cuts_word, word_index
 
 Table = tuple[list[int], list[Which]]  # candidate word starts, in order, and the terms to try at each
@@ -43,15 +44,14 @@ def finditer(
     the keys cannot vouch for (non-ASCII word starts, a word cut by `end`) get the full pattern."""
     idx = word_index(text)
     order, whiches = _candidates(sp, idx, pos, end)
-    scans = sp.scans
-    found = ((n, scans[n].search(text, pos, end, None, False, timeout)) for n in _live(sp, idx))
+    found = ((n, search(sp, idx, n, pos, end, timeout)) for n in live(sp, idx))
     heap = [(m.start(), n) for n, m in found if m is not None]
     heapq.heapify(heap)
     last, k, never = pos, 0, end + 1
     while True:
         while heap and heap[0][0] < last:
             n = heapq.heappop(heap)[1]
-            m = scans[n].search(text, last, end, None, False, timeout)
+            m = search(sp, idx, n, last, end, timeout)
             if m is not None:
                 heapq.heappush(heap, (m.start(), n))
         while k < len(order) and order[k] < last:
@@ -66,7 +66,7 @@ def finditer(
         if m is None:  # variants may match where their term does not (lookarounds dropped)
             while heap and heap[0][0] == p:
                 n = heapq.heappop(heap)[1]
-                if (m := scans[n].search(text, p + 1, end, None, False, timeout)) is not None:
+                if (m := search(sp, idx, n, p + 1, end, timeout)) is not None:
                     heapq.heappush(heap, (m.start(), n))
             k += k < len(order) and order[k] == p
             continue
@@ -105,26 +105,7 @@ def occurs(sp: ScanPlan, text: str, pos: int, end: int, timeout: float) -> bool:
     for p, which in zip(*_candidates(sp, idx, pos, end), strict=True):
         if _try(sp, idx, p, which, end, timeout) is not None:
             return True
-    return any(sp.scans[n].search(text, pos, end, None, False, timeout) is not None for n in _live(sp, idx))
-
-
-def _live(sp: ScanPlan, idx: WordIndex) -> list[int]:
-    """The scanned terms that may match in the text: those whose needed literals it contains
-    (worked out once per plan and text)."""
-    if not sp.scans:
-        return []
-    live = idx.live.get(id(sp))
-    if live is None:
-        n = len(idx.text)
-        live = idx.live[id(sp)] = [k for k, need in enumerate(sp.scan_needs) if _needed_in(need, idx, 0, n)]
-    return live
-
-
-def _needed_in(need: tuple[str, ...] | None, idx: WordIndex, pos: int, end: int) -> bool:
-    """May a term whose matches all contain one of `need` match in text[pos:end]? (Yes when the
-    literals are not known, or the lower-case text cannot vouch for them: see termneeds.)"""
-    low = idx.low if idx.literal_safe else None
-    return need is None or low is None or any(low.find(x, pos, end) >= 0 for x in need)
+    return any(search(sp, idx, n, pos, end, timeout) is not None for n in live(sp, idx))
 
 
 def nowhere(sp: ScanPlan, text: str) -> bool:
@@ -132,7 +113,7 @@ def nowhere(sp: ScanPlan, text: str) -> bool:
     with a key of the plan has a literal start of its terms, the text has no odd word, and no term
     searched for as written may match. (Stops at the first place found.)"""
     idx = word_index(text)
-    if idx.odd or not idx.literal_safe or _live(sp, idx):
+    if idx.odd or not idx.literal_safe or live(sp, idx):
         return False
     if (table := idx.tables.get(id(sp))) is not None:
         return not table[0]
@@ -151,7 +132,7 @@ def starts(sp: ScanPlan, text: str) -> list[int] | None:
     span also lets a match start at its last word, which the span may cut); None when the plan has
     terms that are searched for as written."""
     idx = word_index(text)
-    if _live(sp, idx):
+    if live(sp, idx):
         return None
     return _candidates(sp, idx, 0, len(text))[0]
 
@@ -226,7 +207,7 @@ def may_hold(sp: ScanPlan, text: str, pos: int, end: int) -> bool:
     written, and neither end of the span cuts a word (a cut word has other keys inside the span
     than in the text)."""
     idx = word_index(text)
-    if any(_needed_in(sp.scan_needs[n], idx, pos, end) for n in _live(sp, idx)):
+    if any(needed_in(sp.scan_needs[n], idx, pos, end) for n in live(sp, idx)):
         return True  # a term searched for as written may match there
     order = _table(sp, idx)[0]
     i = bisect.bisect_left(order, pos)
