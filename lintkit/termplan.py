@@ -24,7 +24,7 @@ class ScanPlan:
     longest: int  # the longest of them
     parts: tuple[regex.Pattern, ...]  # START(?:term)END|(?!) for every term, in alternation order
     scans: tuple[regex.Pattern, ...]  # terms without a key for every variant: searched for as written,
-    scan_starts: tuple[regex.Pattern, ...]  # without their leading boundary, which is this (termsearch)
+    scan_starts: tuple[regex.Pattern | None, ...]  # their leading boundary, if checked apart (termsearch)
     scan_term: tuple[int, ...]  # the index of each scanned term
     scan_needs: tuple[tuple[str, ...] | None, ...]  # literals one of which each one's matches contain
     tame: frozenset[int] = frozenset()  # terms whose match attempt at one position cannot run away
@@ -83,8 +83,17 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
     try:  # (`|(?!)` changes no match, but stops `regex` from first looking for a literal the
         # term needs all the way to the end of the text on every match attempt: quadratic)
         parts = tuple(_compile(f"{_start(t, start)}(?:{t}){end}|(?!)", flags) for t in terms)
-        scans = tuple(_compile(f"(?:{terms[i]}){end}", flags) for i in scanned)
-        scan_starts = tuple(_compile(_start(terms[i], start), flags) for i in scanned)
+        # (without its boundary where a match can only start at a capital or a non-word character:
+        # see termsearch; elsewhere the boundary keeps the engine from trying every inner position)
+        bare = [_bare_start(terms[i]) for i in scanned]
+        scans = tuple(
+            _compile(f"{'' if b else _start(terms[i], start)}(?:{terms[i]}){end}", flags)
+            for i, b in zip(scanned, bare, strict=True)
+        )
+        scan_starts = tuple(
+            _compile(_start(terms[i], start), flags) if b == CHECK else None
+            for i, b in zip(scanned, bare, strict=True)
+        )
     except regex.error:
         return None
     whole = "|".join(f"(?:{t})" for t in terms)
@@ -136,6 +145,36 @@ def _union(by_key: dict[str, set[int]], k: str) -> set[int]:
     elif lv >= 0 and k[0] in DIGITS:
         out |= by_key.get(DIGIT, set())
     return out
+
+
+# A match that starts with a capital letter, case-sensitively: (?-i:[A-Z]…, (?-i:(?=[A-Z])…, (?=(?-i:[A-Z]))…
+_CAPITAL = regex.compile(r"\(\?-i:\[A-Z\]|\(\?-i:\(\?=\[A-Z\]\)|\(\?=\(\?-i:\[A-Z\]\)\)")
+_NON_WORD = regex.compile(r"\\[^\w\s]|\\[sW]|\[[^\]\\^-]+\]|[^\w\\.^$*+?()\[\]{}|]", regex.VERSION0)
+_WORD_CHAR = regex.compile(r"\w", regex.VERSION0)
+
+
+KEEP, CHECK, HOLDS = 0, 1, 2  # a scanned term's leading boundary: see _bare_start
+
+
+def _bare_start(t: str) -> int:
+    """May `t` be searched for without its leading boundary? CHECK where a match can only start
+    at a capital letter (few of them inside words): the boundary is checked at each match's start
+    (termsearch); HOLDS where it starts with a non-word character (the boundary always holds there);
+    KEEP otherwise."""
+    from lintkit.termparse import variants
+
+    if _CAPITAL.match(t):
+        return CHECK
+    vs = variants(t)
+    if not vs:
+        return KEEP
+    for v in vs:
+        m = _NON_WORD.match(v)
+        if m is None or v[m.end() : m.end() + 1] in ("?", "*", "{"):
+            return KEEP
+        if not m.group().startswith("\\") and _WORD_CHAR.search(m.group().strip("[]")):
+            return KEEP  # (a class or character that matches a word character)
+    return HOLDS
 
 
 def is_bounded(t: str) -> bool:

@@ -1,12 +1,13 @@
 """Searching for the terms of a scan plan that have no key (termscan): the ones searched for as written.
 
 A term is only searched for in a text that contains one of the literals its matches need
-(termneeds). Its scan pattern is compiled without the leading word boundary: `regex` checks that
-boundary at every position of the text, which made a search of a term that starts with a capital
-letter (a place name, a citation's author) two to five times slower. The boundary is checked here,
-at the start of each match found; where it does not hold, the search goes on from the next
-position. The first match where it holds is the first match of the pattern with the boundary, and
-the same match: the boundary is zero-width.
+(termneeds). `regex` checks a pattern's leading boundary at every position of the text, which made
+a search for a term that starts with a capital letter (a place name, a citation's author) two to
+five times slower; such a term is compiled without it (termplan._bare_start), and the boundary is
+checked here, at the start of each match found; where it does not hold, the search goes on from
+the next position. The first match where it holds is the first match of the pattern with the
+boundary, and the same match: the boundary is zero-width. A term whose matches start with a
+non-word character needs no check: the boundary always holds before one.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def search(sp: ScanPlan, idx: WordIndex, n: int, pos: int, end: int, timeout: fl
     """The first match of scanned term n in text[pos:end], boundary included (what the term's
     pattern with its leading boundary would find), within `timeout` seconds in all."""
     scan, text, boundary = sp.scans[n], idx.text, sp.scan_starts[n]
+    if boundary is None:  # (the pattern has its boundary, or needs none)
+        return scan.search(text, pos, end, None, False, timeout)
     deadline = time.monotonic() + timeout
     while (m := scan.search(text, pos, end, None, False, timeout)) is not None:
         if boundary.match(text, m.start(), end) is not None:

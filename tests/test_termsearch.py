@@ -7,7 +7,7 @@ import time
 import pytest
 import regex
 
-from lintkit import terms
+from lintkit import termplan, terms
 from lintkit.termsearch import search
 from lintkit.wordindex import word_index
 
@@ -46,11 +46,30 @@ def test_search_equals_the_pattern_with_its_boundary(term, text):
             assert (got and got.span()) == (want and want.span()), (pos, end)
 
 
-def test_a_runaway_term_still_times_out():
-    runaway = r"(?:a|aa)+$"  # (exponential on "aaa…b")
+@pytest.mark.parametrize("runaway", [r"(?:a|aa)+$", r"(?-i:[A-Z])(?:a|aa)+$"])  # (exponential on "aaa…b")
+def test_a_runaway_term_still_times_out(runaway):
     sp = plan_of(runaway)
-    text = "x" + "a" * 60 + "b"
+    text = "x Aaa" + "a" * 60 + "b"
     started = time.monotonic()
     with pytest.raises(TimeoutError):
         search(sp, word_index(text), 0, 0, len(text), 0.3)
     assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize(
+    ("term", "how"),
+    [
+        (r"(?-i:[A-Z][a-z]+) clinic", termplan.CHECK),  # a capital: checked after the engine
+        (r"(?=(?-i:[A-Z]))(?<=\b[a-z] )x", termplan.CHECK),
+        (r"(?-i:(?=[A-Z])(?!The )[A-Z]\w+)", termplan.CHECK),
+        (r"[¹²³]+", termplan.HOLDS),  # a non-word character: the boundary always holds
+        (r"\[\d+\]", termplan.HOLDS),
+        (r"\s[-|]\s\w+", termplan.HOLDS),
+        (r"\w+n't", termplan.KEEP),  # starts inside words as easily: the engine keeps the boundary
+        (r"[a(]x", termplan.KEEP),
+        (r"\(?x", termplan.KEEP),  # the non-word character may be absent
+        (r"(?:©|copyright)", termplan.KEEP),
+    ],
+)
+def test_which_boundaries_are_left_out_of_the_engine(term, how):
+    assert termplan._bare_start(term) == how
