@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from lintkit.checks.base import Context, Hit, excerpt
 from lintkit.document import Document
@@ -61,8 +62,8 @@ def _stem(w: str) -> str:
     return w
 
 
-def _bag(text: str, stop: frozenset[str]) -> Counter:
-    return Counter(_stem(w) for w in _TOKEN.findall(text.lower()) if w not in stop)
+def _stems(text: str, stop: frozenset[str]) -> list[str]:
+    return list(map(_stem, [w for w in _TOKEN.findall(text.lower()) if w not in stop]))
 
 
 def _cosine(a: Counter, b: Counter) -> float:
@@ -78,11 +79,10 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
     """Yield a Hit for each off-topic block (with its title lines)."""
     stop = STOP | frozenset(opts.stopwords)
     text = doc.text
-    bags = [_bag(text[b.start : b.end], stop) for b in doc.blocks]
-    total: Counter = Counter()
-    for b, bag in zip(doc.blocks, bags, strict=True):
-        for k, v in bag.items():
-            total[k] += v * (2 if b.kind == "heading" else 1)
+    stems = [_stems(text[b.start : b.end], stop) for b in doc.blocks]
+    bags = [Counter(words) for words in stems]
+    weighted = (w * 2 if b.kind == "heading" else w for b, w in zip(doc.blocks, stems, strict=True))
+    total = Counter(chain.from_iterable(weighted))  # (headings count twice in the document's topic)
     if len(doc.blocks) < 4:
         return
     total_sq = sum(v * v for v in total.values())
@@ -91,7 +91,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
     for i, b in enumerate(doc.blocks):
         if b.kind == "heading" or i <= claimed:
             continue
-        n_words = sum(bags[i].values())
+        n_words = len(stems[i])
         if n_words < opts.min_words // 2 or len(text[b.start : b.end].split()) < opts.min_words:
             continue
         if opts.domain is not None and opts.domain.occurs(text, b.start, b.end):
