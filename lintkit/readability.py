@@ -71,7 +71,7 @@ def counts(sentences: list[str]) -> tuple[int, int, int]:
             continue
         n_sent += 1
         n_words += len(ws)
-        n_syll += sum(_word_syllables(w) for w in ws)
+        n_syll += sum(map(_word_syllables, ws))
     return n_sent, n_words, n_syll
 
 
