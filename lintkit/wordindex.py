@@ -33,7 +33,6 @@ class WordIndex:
     odd: list[int]
     starts: list[int]
     low: str | None  # text.lower() when that keeps every offset, else None
-    ascii: bool  # the whole text is ASCII
     literal_safe: bool  # `low` holds every case-insensitive match of an ASCII literal (see termneeds)
     _pair: dict[str, list[int]] = field(default_factory=dict)  # pair key -> word starts (on demand)
     _firsts: dict[str, set[int]] = field(default_factory=dict)  # word key -> its starts (on demand)
@@ -106,7 +105,7 @@ def word_index(text: str) -> WordIndex:
     for k in merged:
         by_key[k].sort()
     odd.sort()
-    _last[:] = [WordIndex(text, by_key, odd, starts, low, text.isascii(), safe)]
+    _last[:] = [WordIndex(text, by_key, odd, starts, low, safe)]
     return _last[0]
 
 
