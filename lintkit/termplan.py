@@ -16,10 +16,10 @@ class ScanPlan:
     """Per key, the terms (indices into `parts`, in alternation order) to try at a word start."""
 
     by_key: dict[str, tuple[int, ...]]  # keys of one word -> its terms (see _union), least specific first
-    pair_words: dict[str, tuple[tuple[str, tuple[int, ...]], ...]]  # "word " -> its pair keys and terms
-    # The same pair keys by their second half ("next " or "nex"), one table per level (2, then 3):
-    # a text's pair keys are found from the words it has, whatever the plan's number of pairs.
+    # Pair keys ("word next ", "word nex") by their second half, one table per level (2, then 3):
+    # (first word, pair key, terms). A text's pair keys are found from the words it has.
     pair_nexts: tuple[dict[str, tuple[tuple[str, str, tuple[int, ...]], ...]], ...]
+    pair_firsts: frozenset[str]  # the first words ("word ") of the pair keys
     prefixes: dict[int, tuple[str, ...]]  # keyed term -> lower-case literal starts of its variants
     longest: int  # the longest of them
     parts: tuple[regex.Pattern, ...]  # START(?:term)END|(?!) for every term, in alternation order
@@ -103,21 +103,17 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
         for k in sorted(by_key, key=level)
         if (t := tuple(sorted(_union(by_key, k))))
     }
-    pair_words: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
-    for k in [k for k in lists if level(k) >= 2]:
-        pair_words.setdefault(k[: k.index(" ") + 1], []).append((k, lists.pop(k)))
-    pairs = {w: tuple(v) for w, v in pair_words.items()}
     nexts: tuple[dict[str, list[tuple[str, str, tuple[int, ...]]]], ...] = ({}, {})
-    for word, keyed in pairs.items():
-        for k, which in keyed:
-            nexts[level(k) - 2].setdefault(k[len(word) :], []).append((word, k, which))
+    for k in [k for k in lists if level(k) >= 2]:
+        word = k[: k.index(" ") + 1]
+        nexts[level(k) - 2].setdefault(k[len(word) :], []).append((word, k, lists.pop(k)))
     longest = max(len(x) for pre in prefixes.values() for x in pre)
     tame = frozenset(i for i, t in enumerate(terms) if termtame.tame(t))
     scan_needs = tuple(needs(terms[i]) for i in scanned)
     return ScanPlan(
         lists,
-        pairs,
         tuple({n: tuple(v) for n, v in d.items()} for d in nexts),
+        frozenset(word for d in nexts for entries in d.values() for word, _, _ in entries),
         prefixes,
         longest,
         parts,

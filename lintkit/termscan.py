@@ -230,7 +230,7 @@ def _keyed(sp: ScanPlan, idx: WordIndex) -> list[tuple[list[int], Which]]:
                     found.append((got, which))
     if idx.odd:
         found.append((idx.odd, None))
-        for word in lists.keys() & sp.pair_words.keys():
+        for word in sp.pair_firsts.intersection(lists.keys()):
             if lst := idx.pair_odd(word):
                 found.append((lst, None))
     return found
