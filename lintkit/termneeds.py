@@ -54,18 +54,22 @@ def _literals(body: str) -> tuple[str, ...] | None:
     return tuple(sorted(out))
 
 
-# A character class, or one character, that every match of a term starts with.
-_FIRST = regex.compile(r"\[([^\]\[\\^-]+)\](?![?*]|\{0)|([^\\.^$*+?()\[\]{}|])(?![?*]|\{0)")
+# One character, an escaped punctuation character or a simple class, not made optional.
+_FIRST = regex.compile(r"(?:\[([^\]\[\\^-]+)\]|\\([^\w\s])|([^\\.^$*+?()\[\]{}|]))(?![?*]|\{0)")
+
+
+def first_chars(t: str) -> str | None:
+    """The characters one of which every match of `t` starts with, when its first element is one
+    character, an escaped punctuation character or a class of plain characters; else None."""
+    m = _FIRST.match(t)
+    return None if m is None else m.group(1) or m.group(2) or m.group(3)
 
 
 def _rare_start(t: str) -> tuple[str, ...] | None:
     """The characters one of which every match of `t` starts with, when they are all rare: not
     ASCII, and matching only themselves whatever the case (© ★ ¹; a letter never is)."""
-    m = _FIRST.match(t)
-    if m is None:
-        return None
-    chars = m.group(1) or m.group(2)
-    if not all(_rare(c) for c in chars):
+    chars = first_chars(t)
+    if chars is None or not all(_rare(c) for c in chars):
         return None
     return tuple(sorted(set(chars)))
 

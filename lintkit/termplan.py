@@ -145,7 +145,6 @@ def _union(by_key: dict[str, set[int]], k: str) -> set[int]:
 
 # A match that starts with a capital letter, case-sensitively: (?-i:[A-Z]…, (?-i:(?=[A-Z])…, (?=(?-i:[A-Z]))…
 _CAPITAL = regex.compile(r"\(\?-i:\[A-Z\]|\(\?-i:\(\?=\[A-Z\]\)|\(\?=\(\?-i:\[A-Z\]\)\)")
-_NON_WORD = regex.compile(r"\\[^\w\s]|\\[sW]|\[[^\]\\^-]+\]|[^\w\\.^$*+?()\[\]{}|]", regex.VERSION0)
 _WORD_CHAR = regex.compile(r"\w", regex.VERSION0)
 
 
@@ -157,6 +156,7 @@ def _bare_start(t: str) -> int:
     at a capital letter (few of them inside words): the boundary is checked at each match's start
     (termsearch); HOLDS where it starts with a non-word character (the boundary always holds there);
     KEEP otherwise."""
+    from lintkit.termneeds import first_chars
     from lintkit.termparse import variants
 
     if _CAPITAL.match(t):
@@ -165,11 +165,9 @@ def _bare_start(t: str) -> int:
     if not vs:
         return KEEP
     for v in vs:
-        m = _NON_WORD.match(v)
-        if m is None or v[m.end() : m.end() + 1] in ("?", "*", "{"):
+        chars = " " if v.startswith("\\s") and v[2:3] not in ("?", "*", "{") else first_chars(v)
+        if chars is None or _WORD_CHAR.search(chars):
             return KEEP
-        if not m.group().startswith("\\") and _WORD_CHAR.search(m.group().strip("[]")):
-            return KEEP  # (a class or character that matches a word character)
     return HOLDS
 
 
