@@ -13,11 +13,15 @@ from typing import Any
 
 from lintkit import yamlsrc
 from lintkit.errors import RuleError
-from lintkit.terms import TermError, Terms, compile_terms
+from lintkit.terms import Shared, TermError, Terms, compile_terms
 
 
 def build_options(
-    path: str, raw: yamlsrc.LocatedDict, cls: type, lexicons: dict[str, tuple[str, ...]], shared: Any = None
+    path: str,
+    raw: yamlsrc.LocatedDict,
+    cls: type,
+    lexicons: dict[str, tuple[str, ...]],
+    shared: Shared | None = None,
 ) -> Any:
     """Validate the kind-specific keys of `raw` against the kind's Options dataclass and build it
     (`shared`: the term lists compiled so far, see terms.compile_terms)."""
@@ -36,7 +40,7 @@ def build_options(
 
 
 def _convert(
-    path: str, raw: yamlsrc.LocatedDict, key: str, value: Any, hint: Any, lexicons: Any, shared: Any
+    path: str, raw: yamlsrc.LocatedDict, key: str, value: Any, hint: Any, lexicons: Any, shared: Shared | None
 ) -> Any:
     line = raw.lines[key]
     origin, args = typing.get_origin(hint), typing.get_args(hint)

@@ -19,6 +19,7 @@ from lintkit.lexicons import read_lexicons
 
 if TYPE_CHECKING:  # YAML is read only when the compiled rules are not cached
     from lintkit import yamlsrc
+    from lintkit.terms import Shared
 
 SEVERITIES = ("error", "warning", "info")
 CATEGORIES = ("claim", "misinfo", "spam", "disclaimer", "readability")
@@ -90,7 +91,7 @@ def load_rules(paths: Iterable[Path]) -> list[Rule]:
     files = rule_files(paths)
     docs = [(f, _read(f)) for f in files]
     lexicons = read_lexicons(docs)
-    shared: dict = {}  # term lists compiled so far: rules that share one share its Terms
+    shared: Shared = {}  # term lists compiled so far: rules that share one share its Terms
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for f, data in docs:
@@ -136,7 +137,7 @@ def _need(path: str, raw: yamlsrc.LocatedDict, key: str, kind: type, choices: tu
 
 
 def build_rule(
-    path: str, raw: yamlsrc.LocatedDict, lexicons: dict[str, tuple[str, ...]], shared: Any = None
+    path: str, raw: yamlsrc.LocatedDict, lexicons: dict[str, tuple[str, ...]], shared: Shared | None = None
 ) -> Rule:
     """Validate one rule mapping and compile its options."""
     kind_name = _need(path, raw, "kind", str)

@@ -148,7 +148,7 @@ def expand(items: Sequence[object], lexicons: Mapping[str, Sequence[str]]) -> li
 def compile_terms(
     items: Sequence[object],
     lexicons: Mapping[str, Sequence[str]],
-    shared: dict[tuple[str, ...], Terms] | None = None,
+    shared: Shared | None = None,
 ) -> Terms:
     """Compile a YAML term list into Terms; raises TermError naming the bad entry. With `shared`, a
     list compiled before (the same terms, in the same order) is that same Terms object: rules that
