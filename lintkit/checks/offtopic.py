@@ -66,15 +66,6 @@ def _stems(text: str, stop: frozenset[str]) -> list[str]:
     return list(map(_stem, [w for w in _TOKEN.findall(text.lower()) if w not in stop]))
 
 
-def _cosine(a: Counter, b: Counter) -> float:
-    dot = sum(v * b.get(k, 0) for k, v in a.items())
-    if not dot:
-        return 0.0
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb)
-
-
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
     """Yield a Hit for each off-topic block (with its title lines)."""
     stop = STOP | frozenset(opts.stopwords)
@@ -142,8 +133,9 @@ def _off_topic(
 
 
 def _cosine_rest(a: Counter, total: Counter, total_sq: int, minus: Counter) -> float:
-    """`_cosine(a, +(total - minus))` without copying `total` (the vocabulary of the whole
-    document) for every block. Same value: the counts are integers, so are the sums."""
+    """The cosine similarity of `a` and `total - minus` (counts below zero dropped), without
+    copying `total` (the vocabulary of the whole document) for every block. The counts are
+    integers, so the sums are exact (tests/checks/test_offtopic.py compares it with the copy)."""
     dot = sum(v * max(total[k] - minus[k], 0) for k, v in a.items())
     if not dot:
         return 0.0

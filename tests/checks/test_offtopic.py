@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import math
+import random
+from collections import Counter
+
 from conftest import findings, make_rule, spots
+
+from lintkit.checks.offtopic import _cosine_rest
 
 ON_TOPIC = [
     "Ketamine infusion therapy treats depression when other depression treatments have failed patients.",
@@ -73,3 +79,24 @@ def test_the_blocks_own_title_does_not_make_it_on_topic():
         "\n\n".join(["# Ketamine for depression", *ON_TOPIC, "## Choosing kitchen appliances", blurb]) + "\n"
     )
     assert spots(source, rule) == [(11, 4)]
+
+
+def test_similarity_to_the_rest_equals_the_plain_cosine():
+    """_cosine_rest(a, total, total_sq, minus) is the cosine of `a` and +(total - minus)."""
+
+    def cosine(a: Counter, b: Counter) -> float:
+        dot = sum(v * b.get(k, 0) for k, v in a.items())
+        if not dot:
+            return 0.0
+        return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+
+    rng = random.Random(5)
+    words = [f"w{i}" for i in range(12)]
+    for _ in range(300):
+        a = Counter(rng.choices(words, k=rng.randrange(1, 8)))
+        minus = a + Counter(rng.choices(words, k=rng.randrange(0, 6)))  # the block and maybe its title
+        total = minus + Counter(rng.choices(words, k=rng.randrange(0, 30)))
+        if rng.random() < 0.3:  # (a title counted twice may exceed the rest: below zero is dropped)
+            minus.update(rng.choices(words, k=3))
+        total_sq = sum(v * v for v in total.values())
+        assert _cosine_rest(a, total, total_sq, minus) == cosine(a, +(total - minus))
