@@ -1,10 +1,12 @@
 """Lint many files on several cores: a process pool, rules sent to each worker once, results in order.
 
-Each worker receives the compiled rules once (pool initializer) and then (path, format, text)
-jobs in chunks; it sends back only what the main process needs: the findings, plus the document's
-text when a baseline must match against it, and the whole Document only for formats that show the
-source. Results stream back in input order, so the report is identical to a sequential run. For a
-few files no pool is started: starting workers costs more than it saves.
+Each worker receives the compiled rules once (pool initializer) and then batches of (path,
+format, text) jobs, large ones first and single files at the end (`batches`: guided
+self-scheduling), so that few messages cross and the workers finish together. It sends back only
+what the main process needs: the findings, plus the document's text when a baseline must match
+against it, and the whole Document only for formats that show the source. Results stream back in
+input order, so the report is identical to a sequential run. For a few files no pool is started:
+starting workers costs more than it saves.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 MIN_FILES_PER_WORKER = 2  # fewer files than this per worker: lint in this process
+MAX_BATCH = 32  # files sent to a worker at once, at most
+GUIDE = 4  # a batch is at most 1/(workers * GUIDE) of the files not yet handed out
 
 
 class Job(NamedTuple):
@@ -58,21 +62,32 @@ def lint_files(
         return
     import multiprocessing
 
-    chunk = max(1, min(32, len(jobs) // (workers * 8)))
     ctx = multiprocessing.get_context()
     with ctx.Pool(workers, initializer=_init, initargs=(rules, target, keep_doc, keep_text)) as pool:
         try:
-            yield from pool.imap(_lint_one, jobs, chunksize=chunk)
+            for outcomes in pool.imap(_lint_batch, batches(jobs, workers)):
+                yield from outcomes
         finally:
             pool.terminate()
+
+
+def batches(jobs: Sequence[Job], workers: int) -> Iterator[list[Job]]:
+    """`jobs` in order, cut into batches that shrink as the work runs out: each is 1/(workers *
+    GUIDE) of what is left (at most MAX_BATCH, at least one file). A batch costs one message each
+    way; ending with single files means no worker waits long for another's last batch."""
+    i = 0
+    while i < len(jobs):
+        size = max(1, min(MAX_BATCH, (len(jobs) - i) // (workers * GUIDE)))
+        yield list(jobs[i : i + size])
+        i += size
 
 
 def _init(rules: list[Any], target: float | None, keep_doc: bool, keep_text: bool) -> None:
     _state.update(rules=rules, target=target, keep_doc=keep_doc, keep_text=keep_text)
 
 
-def _lint_one(job: Job) -> Outcome:
-    return lint_job(job, **_state)
+def _lint_batch(batch: list[Job]) -> list[Outcome]:
+    return [lint_job(job, **_state) for job in batch]
 
 
 def lint_job(job: Job, rules: list[Any], target: float | None, keep_doc: bool, keep_text: bool) -> Outcome:
