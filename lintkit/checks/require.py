@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Literal
 
 from lintkit.checks.base import Context, Hit
@@ -38,16 +39,15 @@ class Options:
 
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
-    """Yield one Hit at the first trigger when the required statement is missing."""
+    """Yield one Hit at the first trigger when the required statement is missing. Triggers are
+    counted only as far as `min_count` until the statement is known to be missing (then all of
+    them, for the message): most pages that trigger a rule also have its statement."""
     text = doc.text
-    first = None
-    count = 0
-    for m in opts.triggers.finditer(text):
-        first = first or m
-        count += 1
-    if first is None or count < opts.min_count:
+    triggers = opts.triggers.finditer(text)
+    first = next(triggers, None)
+    if first is None or not _at_least(triggers, opts.min_count - 1):
         return
-    if opts.also is not None and opts.also.count(text) < opts.also_min_count:
+    if opts.also is not None and not _at_least(opts.also.finditer(text), opts.also_min_count):
         return
     a, b = 0, len(text)
     if opts.within == "paragraph":
@@ -59,4 +59,10 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
         opts.required_links.occurs(link.url) for link in doc.links if a <= link.start < b
     ):
         return
+    count = max(opts.min_count, 1) + sum(1 for _ in triggers)
     yield Hit(first.start(), first.end(), {"match": first.group(), "count": count}, document_level=True)
+
+
+def _at_least(matches: Iterator[object], n: int) -> bool:
+    """Does `matches` yield at least n more items? (Takes no more than n of them.)"""
+    return n <= 0 or next(islice(matches, n - 1, None), None) is not None

@@ -53,3 +53,23 @@ def test_required_links():
     rule = make_rule(REQUIRE + "required_links: ['fda\\.gov']\n")
     assert spots("We offer ketamine. [Read this](https://www.fda.gov/ketamine).\n", rule) == []
     assert spots("We offer ketamine. [Read this](https://example.com).\n", rule) == [(1, 10)]
+
+
+def test_count_in_message_counts_every_trigger_whatever_min_count():
+    # Triggers are counted only up to min_count until the statement is known to be missing;
+    # the message still gives all of them.
+    page = "Ketamine. Esketamine. Ketamine. Ketamine. Ketamine.\n"
+    for n in (0, 1, 2, 5):
+        found = findings(page, make_rule(REQUIRE + f"min_count: {n}\n"))
+        assert [f.message for f in found] == ["'Ketamine' (5) needs a disclaimer"]
+    assert findings(page, make_rule(REQUIRE + "min_count: 6\n")) == []
+    long_page = "Ketamine helps. " * 60 + "\n"  # long enough for the scan plan (termscan)
+    found = findings(long_page, make_rule(REQUIRE + "min_count: 2\n"))
+    assert [f.message for f in found] == ["'Ketamine' (60) needs a disclaimer"]
+    assert findings(long_page + "\nIt is off-label.\n", make_rule(REQUIRE + "min_count: 2\n")) == []
+
+
+def test_also_min_count_counts_matches():
+    rule = make_rule(REQUIRE + "also: [depression]\nalso_min_count: 3\n")
+    assert spots("Ketamine. Depression, depression.\n", rule) == []
+    assert spots("Ketamine. Depression, depression, depression.\n", rule) == [(1, 1)]
