@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from lintkit.segment import words
+from lintkit.segment import WORD, words
 
 # textstat 0.7.8's list_words(text, lowercase=True): drop apostrophes that do not start a
 # contraction ending (its RE_NONCONTRACTION_APOSTROPHE), then other punctuation.
@@ -73,6 +73,12 @@ def counts(sentences: list[str]) -> tuple[int, int, int]:
         n_words += len(ws)
         n_syll += sum(map(_word_syllables, ws))
     return n_sent, n_words, n_syll
+
+
+def each_counts(sentences: Iterable[str]) -> list[tuple[int, int, int]]:
+    """`counts([s])` of each sentence string alone (an empty one counts (0, 0, 0))."""
+    find, syll = WORD.findall, _word_syllables
+    return [(1, len(ws), sum(map(syll, ws))) if (ws := find(s)) else (0, 0, 0) for s in sentences]
 
 
 def grade(n_sent: int, n_words: int, n_syll: int) -> float:

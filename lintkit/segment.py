@@ -54,9 +54,9 @@ def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
     return out
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 
 
 def words(s: str) -> list[str]:
     """The words of `s` (letters with inner apostrophes/hyphens, or numbers)."""
-    return _WORD.findall(s)
+    return WORD.findall(s)

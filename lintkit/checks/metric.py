@@ -14,7 +14,7 @@ Message fields: {value}, {limit}, {where} (document, or the section's heading), 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -47,7 +47,7 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
     per_sentence = _sentence_counts(doc)
     for scope in opts.scope:
         for start, end, where, sents in _units(doc, scope):
-            counts = _total(per_sentence[i] for i in sents)
+            counts = per_sentence[sents[0]] if len(sents) == 1 else _total([per_sentence[i] for i in sents])
             if counts[1] < max(1, opts.min_words):
                 continue
             value = _measure(opts.measure, counts)
@@ -80,16 +80,16 @@ def _sentence_counts(doc: Document) -> list[tuple[int, int, int]]:
     got = doc.memo.get("sentence_counts")
     if not isinstance(got, list):
         text = doc.text
-        got = doc.memo["sentence_counts"] = [
-            readability.counts([text[s.start : s.end]]) for s in doc.sentences
-        ]
+        got = doc.memo["sentence_counts"] = readability.each_counts(
+            text[s.start : s.end] for s in doc.sentences
+        )
     return got
 
 
-def _total(counts: Iterable[tuple[int, int, int]]) -> tuple[int, int, int]:
-    n_sent = n_words = n_syll = 0
-    for a, b, c in counts:
-        n_sent, n_words, n_syll = n_sent + a, n_words + b, n_syll + c
+def _total(counts: list[tuple[int, int, int]]) -> tuple[int, int, int]:
+    if not counts:
+        return 0, 0, 0
+    n_sent, n_words, n_syll = map(sum, zip(*counts, strict=True))
     return n_sent, n_words, n_syll
 
 

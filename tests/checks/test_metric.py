@@ -100,3 +100,15 @@ def test_needs_a_limit():
 
     with _pytest.raises(RuleError, match="needs 'max' or 'min'"):
         make_rule("kind: metric\nmeasure: grade\n")
+
+
+def test_each_counts_equals_counts_of_each_sentence_alone():
+    from pathlib import Path
+
+    seeds = sorted(Path(__file__).resolve().parents[2].joinpath("tests", "corpus").glob("*.md"))
+    docs = [parse(str(p), p.read_text(encoding="utf-8"), "markdown") for p in seeds[:4]]
+    texts = [d.text[s.start : s.end] for d in docs for s in d.sentences]
+    texts += ["", "  ", "—", "3.5 mg/kg, 1,200 people", "Don’t re-read it", "ketamine-assisted care."]
+    assert len(texts) > 100
+    assert readability.each_counts(texts) == [readability.counts([t]) for t in texts]
+    assert readability.each_counts(["", "One two."]) == [(0, 0, 0), (1, 2, 2)]
