@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-from lintkit.checks.base import Context, Hit, excerpt
+from lintkit.checks.base import Context, Hit, excerpt, scope_units
 from lintkit.document import Document
 from lintkit.terms import Terms
 
@@ -151,6 +151,8 @@ def _related_titles(
     if opts.related_headings is None:
         return
     text = doc.text
+    if not scope_units(doc, "block").cut_word and opts.related_headings.nowhere(text):
+        return  # no block can be such a heading (most pages): none is searched
     for h, head in enumerate(doc.blocks):
         m = opts.related_headings.search(text, head.start, head.end)
         if m is None or text[head.start : head.end].strip(" :.") != m.group():

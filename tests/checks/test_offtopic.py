@@ -100,3 +100,17 @@ def test_similarity_to_the_rest_equals_the_plain_cosine():
             minus.update(rng.choices(words, k=3))
         total_sq = sum(v * v for v in total.values())
         assert _cosine_rest(a, total, total_sq, minus) == cosine(a, +(total - minus))
+
+
+RELATED = "kind: offtopic\nmessage: '{match}'\nrelated_headings: ['recent posts', 'read next']\n"
+TITLES = ["- Ketamine or Spravato: which one is for you?", "- Ten Best Golf Courses for Snowbirds in Arizona"]
+
+
+def test_related_titles_under_a_related_heading_and_only_there():
+    page = ["# Ketamine for depression", *ON_TOPIC]
+    found = findings("\n\n".join([*page, "## Recent Posts", *TITLES]) + "\n", make_rule(RELATED))
+    assert [f.message for f in found] == ["Ten Best Golf Courses for Snowbirds in Arizona"]
+    # The same titles under another heading, or a page that names no related heading at all
+    # (whose blocks are then not searched), are not judged as related posts.
+    assert findings("\n\n".join([*page, "## Our Posts", *TITLES]) + "\n", make_rule(RELATED)) == []
+    assert findings("\n\n".join([*page, "Recent posts are below.", *TITLES]) + "\n", make_rule(RELATED)) == []
