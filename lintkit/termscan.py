@@ -46,6 +46,9 @@ def finditer(
     order, whiches = _candidates(sp, idx, pos, end)
     found = ((n, search(sp, idx, n, pos, end, timeout)) for n in live(sp, idx))
     heap = [(m.start(), n) for n, m in found if m is not None]
+    if not heap:  # (most often: only keyed terms may match)
+        yield from _keyed_only(full, sp, idx, order, whiches, pos, end, timeout)
+        return
     heapq.heapify(heap)
     last, k, never = pos, 0, end + 1
     while True:
@@ -72,6 +75,31 @@ def finditer(
             continue
         if m.end() == m.start():  # an empty match: leave the bookkeeping to the engine
             yield from full.finditer(text, last, end, timeout=timeout)
+            return
+        yield m
+        last = m.end()
+
+
+def _keyed_only(
+    full: regex.Pattern,
+    sp: ScanPlan,
+    idx: WordIndex,
+    order: list[int],
+    whiches: list[Which],
+    pos: int,
+    end: int,
+    timeout: float,
+) -> Iterator[regex.Match]:
+    """`finditer` where no term searched for as written may match: the candidates in order."""
+    last = pos
+    for p, which in zip(order, whiches, strict=True):
+        if p < last:
+            continue
+        m = _try(sp, idx, p, which, end, timeout)
+        if m is None:
+            continue
+        if m.end() == m.start():  # an empty match: leave the bookkeeping to the engine
+            yield from full.finditer(idx.text, last, end, timeout=timeout)
             return
         yield m
         last = m.end()
