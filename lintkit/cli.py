@@ -23,12 +23,31 @@ def _jobs(value: str) -> int:
     return n
 
 
+def version_text() -> str:
+    """`lintkit --version`: the version, and whether the matching modules are compiled (setup.py)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("lintkit.termscan")
+    compiled = spec is not None and spec.origin is not None and not spec.origin.endswith(".py")
+    return f"lintkit {__version__} ({'compiled with mypyc' if compiled else 'pure Python'})"
+
+
+class _Version(argparse.Action):
+    """--version, worked out only when asked for (not on every run)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(version_text())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used to document the CLI)."""
     from lintkit.report import FORMAT_NAMES
 
     p = argparse.ArgumentParser(prog="lintkit", description="Lint medical marketing copy.")
-    p.add_argument("--version", action="version", version=f"lintkit {__version__}")
+    p.add_argument(
+        "--version", action=_Version, nargs=0, help="show the version (and whether it is compiled) and exit"
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     c = sub.add_parser("check", help="lint files or folders (default: .)")
     c.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for standard input")

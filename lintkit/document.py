@@ -142,7 +142,7 @@ class TextBuilder:
         self._block_kind = "paragraph"
         self._block_level = 0
 
-    def add(self, s: str, source_start: int, mapping: list[int] | None = None) -> None:
+    def add(self, s: str, source_start: int, mapping: Sequence[int] | None = None) -> None:
         """Append `s`; its characters come from source_start onward, or from `mapping` one by one."""
         if not s:
             return

@@ -71,8 +71,8 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
     scanned: list[int] = []
     for i, t in enumerate(terms):
         vs = variants(t)
-        keys = [key(v) for v in vs] if vs is not None else [None]
-        if vs is not None and all(keys):
+        keys = [k for v in vs if (k := key(v))] if vs is not None else []
+        if vs is not None and len(keys) == len(vs):
             for v, k in zip(vs, keys, strict=True):
                 by_key.setdefault(pair_key(k, literal(v)), set()).add(i)
             prefixes[i] = tuple({literal(v) for v in vs})
@@ -99,9 +99,9 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
     whole = "|".join(f"(?:{t})" for t in terms)
     shared: dict[tuple[int, ...], tuple[int, ...]] = {}  # one tuple per distinct list (a smaller cache)
     lists = {
-        k: shared.setdefault(t, t)
+        k: shared.setdefault(which, which)
         for k in sorted(by_key, key=level)
-        if (t := tuple(sorted(_union(by_key, k))))
+        if (which := tuple(sorted(_union(by_key, k))))
     }
     nexts: tuple[dict[str, list[tuple[str, str, tuple[int, ...]]]], ...] = ({}, {})
     for k in [k for k in lists if level(k) >= 2]:

@@ -145,7 +145,7 @@ def nowhere(sp: ScanPlan, text: str) -> bool:
         return False
     if (table := idx.tables.get(id(sp))) is not None:
         return not table[0]
-    pre, low = sp.prefixes, idx.low
+    pre, low = sp.prefixes, idx.low or ""  # (literal-safe: `low` is the lower-case text)
     for lst, which in _keyed(sp, idx):
         if which is None:
             return False
@@ -193,7 +193,7 @@ def _table(sp: ScanPlan, idx: WordIndex) -> Table:
         # A term can only match where one of its literal starts is. Three non-ASCII letters match
         # ASCII ones case-insensitively (wordindex.FOLDS_TO_ASCII): in a text with one of them, or
         # whose lower case moves offsets, that is checked only where the text is ASCII (_checked).
-        pre, low = sp.prefixes, idx.low
+        pre, low = sp.prefixes, idx.low or ""  # (read only where the text is literal-safe)
         out: dict[int, Which] = {}
         for lst, which in _keyed(sp, idx):  # from the least specific key to the most: the last wins
             if which is None or not idx.literal_safe:

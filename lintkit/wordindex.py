@@ -74,13 +74,12 @@ def word_index(text: str) -> WordIndex:
     """The WordIndex of `text` (cached for the most recent text)."""
     if _last and _last[0].text is text:
         return _last[0]
-    low: str | None = text.lower()
-    if len(low) != len(text):
-        low = None
+    lowered = text.lower()
+    low = lowered if len(lowered) == len(text) else None
     safe = low is not None and not any(c in text for c in FOLDS_TO_ASCII)
     # In a literal-safe text, lower case keeps every offset and every word character (İ, whose
     # lower case is longer, and K, whose lower case is ASCII, are not there): index it directly.
-    words, starts = _words(low if safe else text)
+    words, starts = _words(lowered if safe else text)
     by_word: dict[str, list[int]] = defaultdict(list)
     for p, w in zip(starts, words, strict=True):
         by_word[w].append(p)
