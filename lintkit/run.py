@@ -61,6 +61,22 @@ def select_rules(rules: list[Rule], cfg: configmod.Config, args: argparse.Namesp
     return out
 
 
+# The cyclic garbage collector's young-generation threshold while linting (Python's default: 700).
+GC_THRESHOLD = (10_000, 50, 1000)
+
+
+def settle_gc() -> None:
+    """Keep the cyclic garbage collector out of the way of a run: the rules live until the end, so
+    they are frozen out of its reach (gc.freeze, which the gc docs also advise before fork: the
+    workers then share the rules' memory pages), and it runs less often. A document's objects are
+    freed by reference counting; with the defaults it ran about twice per article, 0.6 ms of the
+    14 ms an article takes (measured with gc.callbacks)."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
+
+
 def lint_source(path: str, fmt: str, rules: list[Rule], target_grade: float | None, text: str | None = None):
     """Read, parse and lint one file; returns (findings, doc) or raises InputError."""
     from lintkit.checks.base import Context
@@ -94,6 +110,7 @@ def run_check(args: argparse.Namespace) -> int:
     except RuleError as err:
         return fail(f"{err}\n  fix the rule file, or leave it out of --rules / the config's 'rules' list")
     rules = select_rules(rules, cfg, args)
+    settle_gc()
     baseline = None
     if getattr(args, "baseline", None) or getattr(args, "write_baseline", None):
         from lintkit import baseline as baselinemod  # (only then: it needs hashlib)
