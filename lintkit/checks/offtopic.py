@@ -68,24 +68,26 @@ def _stems(text: str, stop: frozenset[str]) -> list[str]:
 
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
     """Yield a Hit for each off-topic block (with its title lines)."""
-    stop = STOP | frozenset(opts.stopwords)
-    text = doc.text
-    stems = [_stems(text[b.start : b.end], stop) for b in doc.blocks]
-    bags = [Counter(words) for words in stems]
-    weighted = (w * 2 if b.kind == "heading" else w for b, w in zip(doc.blocks, stems, strict=True))
-    total = Counter(chain.from_iterable(weighted))  # (headings count twice in the document's topic)
     if len(doc.blocks) < 4:
         return
+    stop = STOP | frozenset(opts.stopwords)
+    text = doc.text
+    # The document's topic from one pass over its text (a word never spans two blocks), headings
+    # counted twice; a block's own words only where a block is judged (most have domain words).
+    total = Counter(_stems(text, stop))
+    total.update(
+        chain.from_iterable(_stems(text[b.start : b.end], stop) for b in doc.blocks if b.kind == "heading")
+    )
+    bags = _Bags(text, doc, stop)
     total_sq = sum(v * v for v in total.values())
     yield from _related_titles(doc, opts, bags, total, total_sq)
     claimed = -1
     for i, b in enumerate(doc.blocks):
-        if b.kind == "heading" or i <= claimed:
-            continue
-        n_words = len(stems[i])
-        if n_words < opts.min_words // 2 or len(text[b.start : b.end].split()) < opts.min_words:
+        if b.kind == "heading" or i <= claimed or len(text[b.start : b.end].split()) < opts.min_words:
             continue
         if opts.domain is not None and opts.domain.occurs(text, b.start, b.end):
+            continue
+        if bags.words(i) < opts.min_words // 2:
             continue
         start = b.start
         minus = Counter(bags[i])  # the rest of the document is total - minus (no copy of total)
@@ -110,6 +112,25 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
         yield Hit(start, end, {"match": excerpt(text[b.start : b.end], 50), "similarity": round(sim, 2)})
 
 
+class _Bags:
+    """Each block's content words (stems) counted, worked out for a block when first asked for."""
+
+    def __init__(self, text: str, doc: Document, stop: frozenset[str]) -> None:
+        self.text, self.blocks, self.stop = text, doc.blocks, stop
+        self.got: dict[int, Counter] = {}
+
+    def __getitem__(self, i: int) -> Counter:
+        bag = self.got.get(i)
+        if bag is None:
+            b = self.blocks[i]
+            bag = self.got[i] = Counter(_stems(self.text[b.start : b.end], self.stop))
+        return bag
+
+    def words(self, i: int) -> int:
+        """How many content words block i has."""
+        return sum(self[i].values())
+
+
 def _is_trailer(doc: Document, opts: Options, k: int) -> bool:
     """A short line after an off-topic block ("Read More", a date, a footer label) that joins it."""
     b = doc.blocks[k]
@@ -122,7 +143,7 @@ def _is_trailer(doc: Document, opts: Options, k: int) -> bool:
 
 
 def _off_topic(
-    doc: Document, opts: Options, bags: list[Counter], total: Counter, total_sq: int, i: int
+    doc: Document, opts: Options, bags: _Bags, total: Counter, total_sq: int, i: int
 ) -> float | None:
     """The block's similarity to the rest of the document if it is off-topic, else None."""
     b = doc.blocks[i]
@@ -145,7 +166,7 @@ def _cosine_rest(a: Counter, total: Counter, total_sq: int, minus: Counter) -> f
 
 
 def _related_titles(
-    doc: Document, opts: Options, bags: list[Counter], total: Counter, total_sq: int
+    doc: Document, opts: Options, bags: _Bags, total: Counter, total_sq: int
 ) -> Iterator[Hit]:
     """Off-topic titles in a list that follows a related-posts heading."""
     if opts.related_headings is None:
