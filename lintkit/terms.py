@@ -99,7 +99,9 @@ class Terms:
         """Is there a match in text[pos:endpos]? (`search(...) is not None`, found faster.)"""
         end = endpos if endpos is not None else len(text)
         try:
-            if self.plan is not None and end - pos >= SMALL_SPAN:
+            # (also a short span of a long text, a paragraph or a sentence: the document's word index
+            # and the list's candidate table are made once and shared; matches are only tried)
+            if self.plan is not None and (end - pos >= SMALL_SPAN or PLANS and len(text) >= SMALL_SPAN):
                 return termscan.occurs(self.plan, text, pos, end, budget(text))
             if not self._may_hold(text, pos, end):
                 return False

@@ -130,10 +130,18 @@ def occurs(sp: ScanPlan, text: str, pos: int, end: int, timeout: float) -> bool:
     """Does the plan's alternation match somewhere in text[pos:end]? Any candidate that matches answers it, so
     the keyed ones are tried first, in any order, and the terms searched for as written last."""
     idx = word_index(text)
-    for p, which in zip(*_candidates(sp, idx, pos, end), strict=True):
-        if _try(sp, idx, p, which, end, timeout) is not None:
+    order, which = _table(sp, idx)  # (the span's candidates, without copying them out)
+    for k in range(bisect.bisect_left(order, pos), bisect.bisect_left(order, end)):
+        if _try(sp, idx, order[k], which[k], end, timeout) is not None:
             return True
-    return any(search(sp, idx, n, pos, end, timeout) is not None for n in live(sp, idx))
+    if cuts_word(text, end):  # the span's last word is cut: its keys inside the span are not known
+        i = bisect.bisect_left(idx.starts, end) - 1
+        if i >= 0 and idx.starts[i] >= pos and _try(sp, idx, idx.starts[i], None, end, timeout) is not None:
+            return True
+    return any(
+        needed_in(sp.scan_needs[n], idx, pos, end) and search(sp, idx, n, pos, end, timeout) is not None
+        for n in live(sp, idx)
+    )
 
 
 def nowhere(sp: ScanPlan, text: str) -> bool:
@@ -174,7 +182,7 @@ def _candidates(sp: ScanPlan, idx: WordIndex, pos: int, end: int) -> tuple[list[
         return order, which
     lo, hi = bisect.bisect_left(order, pos), bisect.bisect_left(order, end)
     order, which = order[lo:hi], which[lo:hi]
-    if end < n:  # a word cut by `end` has a shorter key inside the span than in the text
+    if cuts_word(idx.text, end):  # a word cut by `end` has a shorter key inside the span than in the text
         i = bisect.bisect_left(idx.starts, end) - 1
         if i >= 0 and idx.starts[i] >= pos:
             if order and order[-1] == idx.starts[i]:

@@ -193,6 +193,11 @@ def test_termscan_on_hand_written_lists(items):
         if t.plan is not None:
             found = termscan.occurs(t.plan, text, a, b, 5.0)
             assert found is (t.pattern.search(text, a, b) is not None), (items, a, b)
+    if t.plan is not None:  # short spans ending at every place, inside words and between them
+        for b in range(1, 400):
+            for a in (max(0, b - 9), max(0, b - 60)):
+                found = termscan.occurs(t.plan, text, a, b, 5.0)
+                assert found is (t.pattern.search(text, a, b) is not None), (items, a, b)
 
 
 def termscan_or_plain(t: terms.Terms, text: str, a: int, b: int):
