@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -10,6 +11,12 @@ from itertools import accumulate
 import regex
 
 _SPLIT = regex.compile(r"(\w+)", regex.VERSION0)
+# `re` splits a page about a fifth faster, and finds the same words where the two engines agree on
+# what \w is: always in ASCII, and for most other characters (not for ² ½ or combining accents).
+_SPLIT_RE = re.compile(r"(\w+)")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WORD_CHAR = regex.compile(r"\w", regex.VERSION0)
+_WORD_CHAR_RE = re.compile(r"\w")
 _TWO_WORD_CHARS = regex.compile(r"\w\w", regex.VERSION0)
 DIGITS = frozenset("0123456789")
 DIGIT = "#"  # the key of word starts that are ASCII digits (terms starting with \\d)
@@ -110,7 +117,18 @@ def word_index(text: str) -> WordIndex:
 
 def _words(text: str) -> tuple[list[str], list[int]]:
     """The runs of word characters in `text` and where each starts."""
-    pieces = _SPLIT.split(text)  # non-word, word, non-word, ..., non-word (no timeout: linear)
+    splitter = _SPLIT_RE if _same_words(text) else _SPLIT
+    pieces = splitter.split(text)  # non-word, word, non-word, ..., non-word (no timeout: linear)
     ends = list(accumulate(map(len, pieces)))
     words = pieces[1::2]
     return words, ends[0::2][: len(words)]
+
+
+def _same_words(text: str) -> bool:
+    """Do `re` and `regex` agree on which characters of `text` are word characters?"""
+    if text.isascii():
+        return True
+    return all(
+        (_WORD_CHAR.match(c) is None) == (_WORD_CHAR_RE.match(c) is None)
+        for c in set(_NON_ASCII.findall(text))
+    )

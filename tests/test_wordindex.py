@@ -39,6 +39,9 @@ TEXTS = [
     "\u017ftudies with \u017f, \u0130stanbul with \u0130 (lower case moves offsets), the Kelvin sign \u212a.",
     "Only the Kelvin sign: \u212aelvin, \u212a and \u212a-cure (its lower case is ASCII).",
     "ÀÉÎ ΣΊΣΥΦΟΣ straße STRASSE ǅemal ǆ ﬁbromyalgia ½ ² ٣ digits",
+    # Characters that `regex` and `re` disagree on (\w in one engine only): the index uses `regex`.
+    "m² area, a ½-dose, x²y, café (a combining accent), été, a‿b and ⅷ",
+    "It’s “safe” — naïve café, no character the two engines disagree on",
     "",
     "   \n\n  ",
     "word",
@@ -61,3 +64,11 @@ def test_word_index_of_real_pages_and_random_cuts():
         for cut in [text, *(text[rng.randrange(len(text)) :] for _ in range(3))]:
             idx = word_index(cut + " ")  # (a new string: not the cached index)
             assert (idx.by_key, idx.odd, idx.starts) == reference(cut + " ")
+
+
+def test_the_faster_split_is_used_only_where_the_engines_agree():
+    from lintkit.wordindex import _same_words
+
+    assert _same_words("plain ASCII text") and _same_words("It’s “safe” — naïve café")
+    for odd in ("m²", "½", "cafe\u0301", "a\u203fb"):  # \w in one engine and not the other
+        assert not _same_words(f"It’s {odd} here")
