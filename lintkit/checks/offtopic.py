@@ -23,7 +23,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 
 from lintkit.checks.base import Context, Hit, excerpt, scope_units
 from lintkit.document import Document
@@ -72,12 +71,12 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
         return
     stop = STOP | frozenset(opts.stopwords)
     text = doc.text
-    # The document's topic from one pass over its text (a word never spans two blocks), headings
-    # counted twice; a block's own words only where a block is judged (most have domain words).
-    total = Counter(_stems(text, stop))
-    total.update(
-        chain.from_iterable(_stems(text[b.start : b.end], stop) for b in doc.blocks if b.kind == "heading")
-    )
+    # The document's topic (headings count twice), one block at a time (a big page's words are not
+    # all listed at once); a block's own words are counted apart only where the block is judged.
+    total: Counter = Counter()
+    for b in doc.blocks:
+        words = _stems(text[b.start : b.end], stop)
+        total.update(words * 2 if b.kind == "heading" else words)
     bags = _Bags(text, doc, stop)
     total_sq = sum(v * v for v in total.values())
     yield from _related_titles(doc, opts, bags, total, total_sq)
