@@ -83,7 +83,10 @@ def batches(jobs: Sequence[Job], workers: int) -> Iterator[list[Job]]:
 
 
 def _init(rules: list[Any], target: float | None, keep_doc: bool, keep_text: bool) -> None:
+    from lintkit.run import settle_gc  # (a forked worker has it from its parent; a spawned one not)
+
     _state.update(rules=rules, target=target, keep_doc=keep_doc, keep_text=keep_text)
+    settle_gc()
 
 
 def _lint_batch(batch: list[Job]) -> list[Outcome]:
