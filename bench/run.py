@@ -4,7 +4,8 @@
     .venv/bin/python bench/run.py [--work DIR] [--repeat 3] [--big] [--no-proselint] [--in-place]
 
 Generates the corpora with shared/bench/gen_corpus.py (seed 1: one short file, 100, 300 and
-1,000 articles), installs this checkout (`pip install .`, as a user would) and proselint==0.16.0
+1,000 articles), installs this checkout (`pip install .`, as a user would: compiled with mypyc
+where it can be, see setup.py) and proselint==0.16.0
 into virtual environments of their own under the work folder (pip reaches PyPI), then times one
 process per tool and case: the median wall time of --repeat runs, files/s, MB/s and peak memory.
 Peak memory is sampled every 20 ms as the summed RSS of the process and all its children
