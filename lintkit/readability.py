@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from lintkit.segment import WORD, words
+from lintkit.segment import WORD
 
 # textstat 0.7.8's list_words(text, lowercase=True): drop apostrophes that do not start a
 # contraction ending (its RE_NONCONTRACTION_APOSTROPHE), then other punctuation.
@@ -64,19 +64,19 @@ def _word_syllables(word: str) -> int:
 
 def counts(sentences: list[str]) -> tuple[int, int, int]:
     """(sentences, words, syllables) over the given sentence strings; empty sentences ignored."""
-    n_sent = n_words = n_syll = 0
-    for s in sentences:
-        ws = words(s)
-        if not ws:
-            continue
-        n_sent += 1
-        n_words += len(ws)
-        n_syll += sum(map(_word_syllables, ws))
+    return total(each_counts(sentences))
+
+
+def total(each: list[tuple[int, int, int]]) -> tuple[int, int, int]:
+    """The sum of several sentences' (sentences, words, syllables)."""
+    if not each:
+        return 0, 0, 0
+    n_sent, n_words, n_syll = map(sum, zip(*each, strict=True))
     return n_sent, n_words, n_syll
 
 
 def each_counts(sentences: Iterable[str]) -> list[tuple[int, int, int]]:
-    """`counts([s])` of each sentence string alone (an empty one counts (0, 0, 0))."""
+    """(1, words, syllables) of each sentence string alone; (0, 0, 0) for one with no words."""
     find, syll = WORD.findall, _word_syllables
     return [(1, len(ws), sum(map(syll, ws))) if (ws := find(s)) else (0, 0, 0) for s in sentences]
 

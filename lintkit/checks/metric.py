@@ -47,7 +47,11 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
     per_sentence = _sentence_counts(doc)
     for scope in opts.scope:
         for start, end, where, sents in _units(doc, scope):
-            counts = per_sentence[sents[0]] if len(sents) == 1 else _total([per_sentence[i] for i in sents])
+            counts = (
+                per_sentence[sents[0]]
+                if len(sents) == 1
+                else readability.total([per_sentence[i] for i in sents])
+            )
             if counts[1] < max(1, opts.min_words):
                 continue
             value = _measure(opts.measure, counts)
@@ -84,13 +88,6 @@ def _sentence_counts(doc: Document) -> list[tuple[int, int, int]]:
             text[s.start : s.end] for s in doc.sentences
         )
     return got
-
-
-def _total(counts: list[tuple[int, int, int]]) -> tuple[int, int, int]:
-    if not counts:
-        return 0, 0, 0
-    n_sent, n_words, n_syll = map(sum, zip(*counts, strict=True))
-    return n_sent, n_words, n_syll
 
 
 def _units(doc: Document, scope: str) -> Iterator[tuple[int, int, str, list[int]]]:
