@@ -130,14 +130,12 @@ def occurs(sp: ScanPlan, text: str, pos: int, end: int, timeout: float) -> bool:
     """Does the plan's alternation match somewhere in text[pos:end]? Any candidate that matches answers it, so
     the keyed ones are tried first, in any order, and the terms searched for as written last."""
     idx = word_index(text)
-    order, which = _table(sp, idx)  # (the span's candidates, without copying them out)
-    for k in range(bisect.bisect_left(order, pos), bisect.bisect_left(order, end)):
+    order, which, lo, hi, cut = _span(sp, idx, pos, end)  # (the candidates read in place)
+    for k in range(lo, hi):
         if _try(sp, idx, order[k], which[k], end, timeout) is not None:
             return True
-    if cuts_word(text, end):  # the span's last word is cut: its keys inside the span are not known
-        i = bisect.bisect_left(idx.starts, end) - 1
-        if i >= 0 and idx.starts[i] >= pos and _try(sp, idx, idx.starts[i], None, end, timeout) is not None:
-            return True
+    if cut is not None and _try(sp, idx, cut, None, end, timeout) is not None:
+        return True
     return any(
         needed_in(sp.scan_needs[n], idx, pos, end) and search(sp, idx, n, pos, end, timeout) is not None
         for n in live(sp, idx)
@@ -176,21 +174,33 @@ def starts(sp: ScanPlan, text: str) -> list[int] | None:
 def _candidates(sp: ScanPlan, idx: WordIndex, pos: int, end: int) -> tuple[list[int], list[Which]]:
     """The word starts in [pos, end) where a keyed term may start, in order, and the terms to try
     at each (None: the full pattern). The whole text's table is made once per plan and text."""
-    order, which = _table(sp, idx)
-    n = len(idx.text)
-    if pos == 0 and end >= n:
+    order, which, lo, hi, cut = _span(sp, idx, pos, end)
+    if lo == 0 and hi == len(order) and cut is None:
         return order, which
-    lo, hi = bisect.bisect_left(order, pos), bisect.bisect_left(order, end)
     order, which = order[lo:hi], which[lo:hi]
-    if cuts_word(idx.text, end):  # a word cut by `end` has a shorter key inside the span than in the text
+    if cut is not None:
+        if order and order[-1] == cut:
+            which[-1] = None
+        else:  # (no candidate can lie after the span's last word start)
+            order.append(cut)
+            which.append(None)
+    return order, which
+
+
+def _span(
+    sp: ScanPlan, idx: WordIndex, pos: int, end: int
+) -> tuple[list[int], list[Which], int, int, int | None]:
+    """The whole text's table, the range [lo, hi) of its candidates in [pos, end), and the start of
+    the span's last word when `end` cuts it (a cut word has a shorter key inside the span than in
+    the text: the full pattern is tried there), else None."""
+    order, which = _table(sp, idx)
+    lo, hi = bisect.bisect_left(order, pos), bisect.bisect_left(order, end)
+    cut = None
+    if cuts_word(idx.text, end):
         i = bisect.bisect_left(idx.starts, end) - 1
         if i >= 0 and idx.starts[i] >= pos:
-            if order and order[-1] == idx.starts[i]:
-                which[-1] = None
-            else:  # (no candidate can lie after the span's last word start)
-                order.append(idx.starts[i])
-                which.append(None)
-    return order, which
+            cut = idx.starts[i]
+    return order, which, lo, hi, cut
 
 
 def _table(sp: ScanPlan, idx: WordIndex) -> Table:
