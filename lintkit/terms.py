@@ -103,8 +103,7 @@ class Terms:
             # and the list's candidate table are made once and shared; matches are only tried)
             if self.plan is not None and (end - pos >= SMALL_SPAN or PLANS and len(text) >= SMALL_SPAN):
                 return termscan.occurs(self.plan, text, pos, end, budget(text))
-            if not self._may_hold(text, pos, end):
-                return False
+            # (no plan, plans off, or a short text: _may_hold has nothing to rule out)
             return self.pattern.search(text, pos, end, None, False, self._budget(text, pos, end)) is not None
         except TimeoutError:
             raise PatternTimeout(self.pattern.pattern[:80]) from None
@@ -118,10 +117,6 @@ class Terms:
         """True when no span of `text` that starts and ends between words can hold a match (then
         `starts` is empty); False when one may, or when that is not known."""
         return self.plan is not None and termscan.nowhere(self.plan, text)  # (no matching: no timeout)
-
-    def count(self, text: str, pos: int = 0, endpos: int | None = None) -> int:
-        """Number of non-overlapping matches in text[pos:endpos]."""
-        return sum(1 for _ in self.finditer(text, pos, endpos))
 
 
 Shared = dict[tuple[str, ...], "Terms"]  # term lists compiled so far, by their expanded terms
