@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from lintkit.wordindex import DIGIT, DIGITS, KEY
+from lintkit.wordindex import DIGIT, DIGITS, KEY, WORD_CHAR
 
 _WORD_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
@@ -145,7 +145,6 @@ def _union(by_key: dict[str, set[int]], k: str) -> set[int]:
 
 # A match that starts with a capital letter, case-sensitively: (?-i:[A-Z]…, (?-i:(?=[A-Z])…, (?=(?-i:[A-Z]))…
 _CAPITAL = regex.compile(r"\(\?-i:\[A-Z\]|\(\?-i:\(\?=\[A-Z\]\)|\(\?=\(\?-i:\[A-Z\]\)\)")
-_WORD_CHAR = regex.compile(r"\w", regex.VERSION0)
 
 
 KEEP, CHECK, HOLDS = 0, 1, 2  # a scanned term's leading boundary: see _bare_start
@@ -166,7 +165,7 @@ def _bare_start(t: str) -> int:
         return KEEP
     for v in vs:
         chars = " " if v.startswith("\\s") and v[2:3] not in ("?", "*", "{") else first_chars(v)
-        if chars is None or _WORD_CHAR.search(chars):
+        if chars is None or WORD_CHAR.search(chars):
             return KEEP
     return HOLDS
 

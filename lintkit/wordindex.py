@@ -15,7 +15,7 @@ _SPLIT = regex.compile(r"(\w+)", regex.VERSION0)
 # what \w is: always in ASCII, and for most other characters (not for ² ½ or combining accents).
 _SPLIT_RE = re.compile(r"(\w+)")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_WORD_CHAR = regex.compile(r"\w", regex.VERSION0)
+WORD_CHAR = regex.compile(r"\w", regex.VERSION0)  # (what the term patterns call a word character)
 _WORD_CHAR_RE = re.compile(r"\w")
 _TWO_WORD_CHARS = regex.compile(r"\w\w", regex.VERSION0)
 DIGITS = frozenset("0123456789")
@@ -129,6 +129,6 @@ def _same_words(text: str) -> bool:
     if text.isascii():
         return True
     return all(
-        (_WORD_CHAR.match(c) is None) == (_WORD_CHAR_RE.match(c) is None)
+        (WORD_CHAR.match(c) is None) == (_WORD_CHAR_RE.match(c) is None)
         for c in set(_NON_ASCII.findall(text))
     )
