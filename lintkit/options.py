@@ -1,7 +1,8 @@
 """Kind options: YAML values -> a kind's frozen Options dataclass, checked against its type hints.
 
 Field types understood: str, int, float, bool, Literal[...], X | None, tuple[str, ...],
-tuple[Literal, ...], Terms (a term list, compiled) and tuple[Terms, ...] (a list of term lists).
+tuple[Literal, ...], Terms (a term list, compiled), tuple[Terms, ...] (a list of term lists) and
+Words (a word vocabulary: lemmas matched by lookup, see vocab).
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from typing import Any
 from lintkit import yamlsrc
 from lintkit.errors import RuleError
 from lintkit.terms import Shared, TermError, Terms, compile_terms
+from lintkit.vocab import VocabError, Words, compile_words, lemma_forms
+
+_FORMS = ("\0lemma-forms",)  # key of the lemma table in `shared` (read once per rule load)
 
 
 def build_options(
@@ -58,6 +62,17 @@ def _convert(
             return compile_terms(value, lexicons, shared)
         except TermError as err:
             at = value.lines[err.index] if err.index >= 0 else line
+            raise RuleError(path, at, key, str(err)) from None
+    if hint is Words:
+        if not isinstance(value, list) or not value:
+            raise RuleError(path, line, key, "must be a non-empty list of words or phrases (or @lexicon)")
+        table: Any = shared if shared is not None else {}
+        if _FORMS not in table:
+            table[_FORMS] = lemma_forms()
+        try:
+            return compile_words(value, lexicons, table[_FORMS])
+        except VocabError as err:
+            at = value.lines[err.index] if 0 <= err.index < len(value) else line
             raise RuleError(path, at, key, str(err)) from None
     if origin is typing.Literal:
         if value not in args:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from lintkit.checks import claim, duplicate, jargon, metric, offtopic, pattern, repetition, require
+from lintkit.checks import assertion, claim, duplicate, jargon, metric, offtopic, pattern, repetition, require
 
 KINDS: dict[str, ModuleType] = {
     "pattern": pattern,
     "claim": claim,
+    "assertion": assertion,
     "require": require,
     "metric": metric,
     "repetition": repetition,

@@ -1,0 +1,166 @@
+"""Kind `assertion`: a claim recognised from the parts of its sentence, not from a phrase list.
+
+A sentence is a claim when it has
+  who     a subject: a treatment word (`subjects`), one of the page's own topic words (title and
+          headings words the page repeats), a reference to them (`anaphora`: it, this, our) before
+          the predicate, or an implicit subject (a list item or label: "Sleep – Improves sleep.",
+          a sentence opening with the predicate: "Reduces joint pain.");
+  what    a predicate: a quality (`qualities`: safe, effective, lasting, no side effects) or a
+          benefit verb (`benefits`: reduce, heal, promote) with a health outcome (`outcomes`) in the
+          sentence; or an appeal to research (`research` noun + `reports` verb, or `shown`:
+          "has been shown", "clinically proven");
+  how     assertive: no hedge (`hedges`: may, might, suggests) unless a booster (`boosters`:
+          proven, guaranteed) also stands there; an appeal to research is a claim even when hedged;
+and it is not
+  backed  by evidence (`evidence` term list, or a link) in the sentence or the next one;
+  other   a question, a negated predicate (`negators` just before it), a risk disclosure
+          (`disclosures`, unless a benefit verb acts on the risk: "reduces the risk of"), or a
+          sentence that reports, intends or defines (`not_claims`: marketed as, aims to, whether).
+Message fields: {parts} (what made it a claim), {sentence} (shortened), {match} (the predicate).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lintkit.checks.base import Context, Hit, excerpt
+from lintkit.checks.claim import _occurs
+from lintkit.checks.sentencewords import SentenceWords, page_words
+from lintkit.document import Document
+from lintkit.terms import Terms
+from lintkit.vocab import Words
+
+FIELDS = ("parts", "sentence", "match")
+SUBJECT_REACH = 14  # words before the predicate where its subject may stand
+
+
+@dataclass(frozen=True)
+class Options:
+    subjects: Words
+    qualities: Words
+    benefits: Words
+    outcomes: Words
+    research: Words
+    reports: Words
+    shown: Words
+    anaphora: Words | None = None
+    hedges: Words | None = None
+    boosters: Words | None = None
+    negators: Words | None = None
+    disclosures: Words | None = None
+    not_claims: Words | None = None
+    stopwords: Words | None = None
+    evidence: Terms | None = None
+    research_only: bool = False  # report only appeals to research
+    links_are_evidence: bool = True
+
+
+def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
+    """Yield one Hit per claim sentence (spanning the sentence)."""
+    pw = page_words(doc, opts.stopwords, opts.outcomes)
+    for i, s in enumerate(doc.sentences):
+        sw = pw.sentence(i)
+        if (
+            sw is None
+            or doc.blocks[s.block].kind == "heading"
+            or doc.text[s.start : s.end].rstrip().endswith("?")
+        ):
+            continue
+        found = _judge(doc, sw, opts)
+        if found is None or _has_evidence(doc, opts, i):
+            continue
+        parts, match = found
+        yield Hit(
+            s.start, s.end, {"parts": parts, "match": match, "sentence": excerpt(doc.text[s.start : s.end])}
+        )
+
+
+def _judge(doc: Document, sw: SentenceWords, opts: Options) -> tuple[str, str] | None:
+    """(the parts that make the sentence a claim, the predicate as written), or None."""
+    if opts.not_claims is not None and sw.first(opts.not_claims) is not None:
+        return None
+    research = _research(sw, opts)
+    if research is not None:
+        return research
+    if opts.research_only:
+        return None
+    found = next(
+        ((at, kind, who) for at, kind in _predicates(sw, opts) if (who := _subject(sw, opts, at))), None
+    )
+    if found is None:
+        return None
+    at, kind, who = found
+    hedged = opts.hedges is not None and sw.first(opts.hedges) is not None
+    if hedged and (opts.boosters is None or sw.first(opts.boosters) is None):
+        return None
+    if opts.disclosures is not None and _discloses(sw, opts):
+        return None
+    strength = "boosted" if hedged else "stated as fact"
+    return f"{who} + {kind} '{sw.text_of(at)}', {strength}", sw.text_of(at)
+
+
+def _research(sw: SentenceWords, opts: Options) -> tuple[str, str] | None:
+    """An appeal to research: a research noun near a reporting verb, or a passive 'shown'."""
+    at = sw.first(opts.shown)
+    if at is None:
+        noun = sw.first(opts.research)
+        if noun is None:
+            return None
+        verbs = [v for v in sw.all(opts.reports) if v != noun and abs(v - noun) <= 10]
+        if not verbs:
+            return None
+        at = verbs[0]
+        if sw.negated(opts.negators, min(noun, at)) or sw.negated(opts.negators, at):
+            return None
+        return f"appeal to research '{sw.text_of(noun)} … {sw.text_of(at)}'", sw.text_of(at)
+    if sw.negated(opts.negators, at):
+        return None
+    return f"appeal to research '{sw.text_of(at)}'", sw.text_of(at)
+
+
+def _predicates(sw: SentenceWords, opts: Options) -> list[tuple[int, str]]:
+    """(token index, kind) of the predicates that are not negated, in sentence order."""
+    cands = [(q, "quality") for q in sw.all(opts.qualities)]
+    if sw.first(opts.outcomes) is not None:
+        cands += [(b, "benefit") for b in sw.all(opts.benefits)]
+    return [(at, kind) for at, kind in sorted(cands) if not sw.negated(opts.negators, at)]
+
+
+def _subject(sw: SentenceWords, opts: Options, at: int) -> str | None:
+    """What the claim is about, before the predicate at token `at`, or None."""
+    for k in range(max(sw.a, at - SUBJECT_REACH), at):
+        if _names_treatment(sw, opts, k):
+            return f"'{sw.text_of(k)}'"
+        if opts.anaphora is not None and sw.has(opts.anaphora, k) and _antecedent(sw, opts, k):
+            return f"'{sw.text_of(k)}' (the treatment)"
+    if sw.implicit_subject(at):
+        return "implicit subject (list item or label)"
+    return None
+
+
+def _names_treatment(sw: SentenceWords, opts: Options, k: int) -> bool:
+    return sw.has(opts.subjects, k) or sw.is_topic(k)
+
+
+def _antecedent(sw: SentenceWords, opts: Options, k: int) -> bool:
+    """A reference ("it", "this") counts when a treatment is named before it in this sentence or the
+    one before."""
+    prev = sw.previous()
+    lo = prev.a if prev is not None else sw.a
+    return any(_names_treatment(sw, opts, j) for j in range(lo, k))
+
+
+def _discloses(sw: SentenceWords, opts: Options) -> bool:
+    """A risk word that no benefit verb just before it acts on ('reduces the risk of' is a claim)."""
+    assert opts.disclosures is not None
+    benefits = sw.all(opts.benefits)
+    return any(not any(d - 4 <= b < d for b in benefits) for d in sw.all(opts.disclosures))
+
+
+def _has_evidence(doc: Document, opts: Options, i: int) -> bool:
+    s = doc.sentences[i]
+    b = doc.sentences[i + 1].end if i + 1 < len(doc.sentences) else s.end
+    if opts.evidence is not None and _occurs(doc, opts.evidence, s.start, b):
+        return True
+    return opts.links_are_evidence and doc.has_link(s.start, b)

@@ -1,0 +1,121 @@
+"""The words of a page, once per page: tokens, where each vocabulary matches, the page's topic words,
+and a per-sentence view that the sentence-model kinds (assertion, ...) query.
+
+The page's topic words are the words of its title and headings that the page repeats (three times
+or more), less `stopwords` and health outcomes (the condition is not the treatment): "semaglutide",
+"bpc-157", "retreats". They let a claim be recognised about the page's own product without listing
+every product.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+
+from lintkit.document import Document
+from lintkit.vocab import Token, Words, tokens
+
+TOPIC_MIN = 3  # times a title or heading word must occur on the page to be a topic word
+_LABEL_MARKS = frozenset(":–—-|•")
+
+
+@dataclass
+class PageWords:
+    doc: Document
+    toks: list[Token]
+    starts: list[int]
+    topic: frozenset[str]
+    _hits: dict[int, dict[int, int]]
+
+    def hits(self, words: Words) -> dict[int, int]:
+        """First token -> token count of the matches of `words` on the page (once per page)."""
+        got = self._hits.get(id(words))
+        if got is None:
+            got = self._hits[id(words)] = dict(words.hits(self.toks))
+        return got
+
+    def sentence(self, i: int) -> SentenceWords | None:
+        s = self.doc.sentences[i]
+        a = bisect.bisect_left(self.starts, s.start)
+        b = bisect.bisect_left(self.starts, s.end)
+        return SentenceWords(self, a, b, i) if a < b else None
+
+
+@dataclass
+class SentenceWords:
+    page: PageWords
+    a: int  # first token of the sentence
+    b: int  # one past its last token
+    i: int  # its index in doc.sentences
+
+    def previous(self) -> SentenceWords | None:
+        return self.page.sentence(self.i - 1) if self.i > 0 else None
+
+    def all(self, words: Words | None) -> list[int]:
+        if words is None:
+            return []
+        hits = self.page.hits(words)
+        return [k for k in range(self.a, self.b) if k in hits]
+
+    def first(self, words: Words | None) -> int | None:
+        if words is None:
+            return None
+        hits = self.page.hits(words)
+        return next((k for k in range(self.a, self.b) if k in hits), None)
+
+    def has(self, words: Words, k: int) -> bool:
+        return k in self.page.hits(words)
+
+    def is_topic(self, k: int) -> bool:
+        return self.page.toks[k].low in self.page.topic
+
+    def negated(self, negators: Words | None, at: int) -> bool:
+        """A negator among the three tokens before `at` ("not relieved", "no benefit"), but not
+        "not only"."""
+        if negators is None:
+            return False
+        hits = self.page.hits(negators)
+        toks = self.page.toks
+        for k in range(max(self.a, at - 3), at + 1):
+            if k in hits and not (k + 1 < len(toks) and toks[k + 1].low == "only"):
+                return True
+        return False
+
+    def text_of(self, k: int) -> str:
+        t = self.page.toks[k]
+        return self.page.doc.text[t.start : t.end]
+
+    def implicit_subject(self, at: int) -> bool:
+        """The predicate opens the sentence ("Reduces joint pain.") or follows a short label
+        ("Sleep – Improves sleep.", "Mood: reduces anxiety")."""
+        toks, text = self.page.toks, self.page.doc.text
+        if at == self.a:
+            return toks[at].low.endswith("s") and not toks[at].low.endswith("ss")
+        if at - self.a > 4:
+            return False
+        between = text[toks[at - 1].end : toks[at].start]
+        return any(c in _LABEL_MARKS for c in between)
+
+
+def page_words(doc: Document, stopwords: Words | None, outcomes: Words | None = None) -> PageWords:
+    """The page's PageWords (computed once per document)."""
+    got = doc.memo.get("page-words")
+    if isinstance(got, PageWords):
+        return got
+    toks = tokens(doc.text)
+    starts = [t.start for t in toks]
+    stop = dict(stopwords.hits(toks)) if stopwords is not None else {}
+    if outcomes is not None:  # a condition named in the title is what the page treats, not its treatment
+        stop.update(outcomes.hits(toks))
+    counts = Counter(t.low for t in toks)
+    heads: set[str] = set()
+    for n, blk in enumerate(doc.blocks):
+        if blk.kind != "heading" and n > 0:
+            continue
+        a, b = bisect.bisect_left(starts, blk.start), bisect.bisect_left(starts, blk.end)
+        heads.update(toks[k].low for k in range(a, b) if k not in stop and len(toks[k].low) >= 3)
+    topic = frozenset(w for w in heads if counts[w] >= TOPIC_MIN and not w.isdigit())
+    pw = PageWords(doc, toks, starts, topic, {})
+    doc.memo["page-words"] = pw
+    return pw
