@@ -7,7 +7,9 @@ loaded, so a page is matched by one dictionary lookup a word. A word written `=w
 written (case-insensitively); a word ending in `*` matches every word that starts with it.
 
 `tokens(text)` is the page's words (letters and digits, joined by inner hyphens or apostrophes);
-`Words.hits(tokens)` the matches of a vocabulary as (first token, token count) pairs.
+`Words.hits(toks)` the matches of a vocabulary as (first token, token count) pairs, found from the
+page's distinct words (`Tokens.where`), so a vocabulary costs a set intersection, not a pass over
+every word.
 """
 
 from __future__ import annotations
@@ -29,15 +31,38 @@ class VocabError(ValueError):
 
 
 @dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    low: str
+class Tokens:
+    """The words of a text: their offsets, lower-cased forms, and where each form occurs."""
+
+    starts: list[int]
+    ends: list[int]
+    lows: list[str]
+    where: dict[str, list[int]]
+
+    def __len__(self) -> int:
+        return len(self.lows)
 
 
-def tokens(text: str) -> list[Token]:
+def tokens(text: str) -> Tokens:
     """The words of `text`, lower-cased, with their offsets."""
-    return [Token(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in TOKEN.finditer(text)]
+    starts: list[int] = []
+    ends: list[int] = []
+    lows: list[str] = []
+    where: dict[str, list[int]] = {}
+    low_text = text.lower().replace("’", "'")
+    same = len(low_text) == len(text)  # (lower() keeps every offset: almost always)
+    for n, m in enumerate(TOKEN.finditer(low_text if same else text)):
+        low = m.group() if same else m.group().lower().replace("’", "'")
+        got = where.get(low)
+        if got is None:
+            where[low] = [n]
+        else:
+            got.append(n)
+        s, e = m.span()
+        starts.append(s)
+        ends.append(e)
+        lows.append(low)
+    return Tokens(starts, ends, lows, where)
 
 
 Word = frozenset[str] | str  # the forms a word may take, or a prefix (a str ending in '*')
@@ -52,38 +77,27 @@ class Words:
     first: Mapping[str, tuple[tuple[int, tuple[Word, ...]], ...]]
     prefixed: tuple[tuple[str, int, tuple[Word, ...]], ...] = ()
 
-    def hits(self, toks: Sequence[Token]) -> list[tuple[int, int]]:
-        """(first token index, number of tokens) of every match, in text order, longest first at a place."""
-        out: list[tuple[int, int]] = []
-        first, prefixed = self.first, self.prefixed
-        for i, t in enumerate(toks):
-            best = 0
-            for _, rest in first.get(t.low, ()):
-                if len(rest) + 1 > best and _rest_matches(toks, i + 1, rest):
-                    best = len(rest) + 1
-            for pre, _, rest in prefixed:
-                if t.low.startswith(pre) and len(rest) + 1 > best and _rest_matches(toks, i + 1, rest):
-                    best = len(rest) + 1
-            if best:
-                out.append((i, best))
+    def hits(self, toks: Tokens) -> dict[int, int]:
+        """First token index -> number of tokens of every match (the longest at a place)."""
+        out: dict[int, int] = {}
+        lows, where = toks.lows, toks.where
+        tails = [(self.first[w], where[w]) for w in self.first.keys() & where.keys()]
+        for pre, _, rest in self.prefixed:
+            tails += [(((0, rest),), where[w]) for w in where if w.startswith(pre)]
+        for entries, places in tails:
+            for _, rest in entries:
+                n = len(rest) + 1
+                for i in places:
+                    if n > out.get(i, 0) and (not rest or _rest_matches(lows, i + 1, rest)):
+                        out[i] = n
         return out
 
-    def entry_of(self, toks: Sequence[Token], i: int) -> str:
-        """The YAML entry matched at token `i` (for messages)."""
-        for n, rest in self.first.get(toks[i].low, ()):
-            if _rest_matches(toks, i + 1, rest):
-                return self.source[n]
-        for pre, n, rest in self.prefixed:
-            if toks[i].low.startswith(pre) and _rest_matches(toks, i + 1, rest):
-                return self.source[n]
-        return toks[i].low
 
-
-def _rest_matches(toks: Sequence[Token], i: int, rest: tuple[Word, ...]) -> bool:
-    if i + len(rest) > len(toks):
+def _rest_matches(lows: Sequence[str], i: int, rest: tuple[Word, ...]) -> bool:
+    if i + len(rest) > len(lows):
         return False
     for k, w in enumerate(rest):
-        low = toks[i + k].low
+        low = lows[i + k]
         if isinstance(w, str):
             if not low.startswith(w):
                 return False

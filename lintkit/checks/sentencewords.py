@@ -10,11 +10,10 @@ every product.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from dataclasses import dataclass
 
 from lintkit.document import Document
-from lintkit.vocab import Token, Words, tokens
+from lintkit.vocab import Tokens, Words, tokens
 
 TOPIC_MIN = 3  # times a title or heading word must occur on the page to be a topic word
 _LABEL_MARKS = frozenset(":–—-|•")
@@ -23,8 +22,7 @@ _LABEL_MARKS = frozenset(":–—-|•")
 @dataclass
 class PageWords:
     doc: Document
-    toks: list[Token]
-    starts: list[int]
+    toks: Tokens
     topic: frozenset[str]
     _hits: dict[int, dict[int, int]]
 
@@ -32,13 +30,13 @@ class PageWords:
         """First token -> token count of the matches of `words` on the page (once per page)."""
         got = self._hits.get(id(words))
         if got is None:
-            got = self._hits[id(words)] = dict(words.hits(self.toks))
+            got = self._hits[id(words)] = words.hits(self.toks)
         return got
 
     def sentence(self, i: int) -> SentenceWords | None:
         s = self.doc.sentences[i]
-        a = bisect.bisect_left(self.starts, s.start)
-        b = bisect.bisect_left(self.starts, s.end)
+        a = bisect.bisect_left(self.toks.starts, s.start)
+        b = bisect.bisect_left(self.toks.starts, s.end)
         return SentenceWords(self, a, b, i) if a < b else None
 
 
@@ -68,7 +66,7 @@ class SentenceWords:
         return k in self.page.hits(words)
 
     def is_topic(self, k: int) -> bool:
-        return self.page.toks[k].low in self.page.topic
+        return self.page.toks.lows[k] in self.page.topic
 
     def negated(self, negators: Words | None, at: int) -> bool:
         """A negator among the three tokens before `at` ("not relieved", "no benefit"), but not
@@ -76,25 +74,25 @@ class SentenceWords:
         if negators is None:
             return False
         hits = self.page.hits(negators)
-        toks = self.page.toks
+        lows = self.page.toks.lows
         for k in range(max(self.a, at - 3), at + 1):
-            if k in hits and not (k + 1 < len(toks) and toks[k + 1].low == "only"):
+            if k in hits and not (k + 1 < len(lows) and lows[k + 1] == "only"):
                 return True
         return False
 
     def text_of(self, k: int) -> str:
-        t = self.page.toks[k]
-        return self.page.doc.text[t.start : t.end]
+        toks = self.page.toks
+        return self.page.doc.text[toks.starts[k] : toks.ends[k]]
 
     def implicit_subject(self, at: int) -> bool:
         """The predicate opens the sentence ("Reduces joint pain.") or follows a short label
         ("Sleep – Improves sleep.", "Mood: reduces anxiety")."""
         toks, text = self.page.toks, self.page.doc.text
         if at == self.a:
-            return toks[at].low.endswith("s") and not toks[at].low.endswith("ss")
+            return toks.lows[at].endswith("s") and not toks.lows[at].endswith("ss")
         if at - self.a > 4:
             return False
-        between = text[toks[at - 1].end : toks[at].start]
+        between = text[toks.ends[at - 1] : toks.starts[at]]
         return any(c in _LABEL_MARKS for c in between)
 
 
@@ -104,18 +102,17 @@ def page_words(doc: Document, stopwords: Words | None, outcomes: Words | None = 
     if isinstance(got, PageWords):
         return got
     toks = tokens(doc.text)
-    starts = [t.start for t in toks]
-    stop = dict(stopwords.hits(toks)) if stopwords is not None else {}
+    starts = toks.starts
+    stop = stopwords.hits(toks) if stopwords is not None else {}
     if outcomes is not None:  # a condition named in the title is what the page treats, not its treatment
         stop.update(outcomes.hits(toks))
-    counts = Counter(t.low for t in toks)
     heads: set[str] = set()
     for n, blk in enumerate(doc.blocks):
         if blk.kind != "heading" and n > 0:
             continue
         a, b = bisect.bisect_left(starts, blk.start), bisect.bisect_left(starts, blk.end)
-        heads.update(toks[k].low for k in range(a, b) if k not in stop and len(toks[k].low) >= 3)
-    topic = frozenset(w for w in heads if counts[w] >= TOPIC_MIN and not w.isdigit())
-    pw = PageWords(doc, toks, starts, topic, {})
+        heads.update(toks.lows[k] for k in range(a, b) if k not in stop and len(toks.lows[k]) >= 3)
+    topic = frozenset(w for w in heads if len(toks.where[w]) >= TOPIC_MIN and not w.isdigit())
+    pw = PageWords(doc, toks, topic, {})
     doc.memo["page-words"] = pw
     return pw
