@@ -44,6 +44,7 @@ class Config:
     fail_on: str = "warning"
     no_default_rules: bool = False
     exclude: list[str] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)  # key -> line in the file (YAML only)
 
 
 def find(start: Path) -> Path | None:
@@ -93,7 +94,7 @@ def _err(path: Path, lines: dict[str, int], key: str, msg: str) -> ConfigError:
 
 
 def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
-    cfg = Config(path=path)
+    cfg = Config(path=path, lines=dict(lines))
     for key, value in data.items():
         if key not in KEYS:
             raise _err(path, lines, key, f"unknown key (expected one of: {', '.join(KEYS)})")
@@ -105,6 +106,8 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
             else:
                 setattr(cfg, key, list(value))
         elif key == "severity":
+            if isinstance(value, dict):  # YAML reads an unquoted `off` (or `no`) as false
+                value = {k: "off" if v is False else v for k, v in value.items()}
             if not isinstance(value, dict) or not all(
                 v in ("error", "warning", "info", "off") for v in value.values()
             ):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -18,6 +20,21 @@ _DIRECTIVE = re.compile(r"<!--\s*lintkit:\s*(disable-next-line|disable|enable)\b
 
 class RuleRuntimeError(Exception):
     """A rule failed while running (e.g. its pattern exceeded the time limit)."""
+
+
+class UnknownIdError(RuleRuntimeError):
+    """A suppression comment names a rule id or prefix that no loaded rule has."""
+
+
+def unknown_id(name: str, known: Iterable[str], allow_all: bool = True) -> str | None:
+    """None when `name` is a loaded rule id, a prefix of one (whole dotted segments) or ALL; else a
+    message naming it and the closest known ids and prefixes (a typo would turn a check off)."""
+    names = {".".join(parts[:n]) for parts in (k.split(".") for k in known) for n in range(1, len(parts) + 1)}
+    if name in names or (allow_all and name == "ALL"):
+        return None
+    close = difflib.get_close_matches(name.rstrip("."), sorted(names), n=3)
+    hint = f"did you mean {', '.join(close)}?" if close else "`lintkit rules` lists the rule ids"
+    return f"unknown rule id or prefix '{name}'; {hint}"
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -104,7 +121,7 @@ def lint(doc: Document, rules: list[Rule], context: Context | None = None) -> li
             ) from None
         out.extend(make_finding(doc, rule, h) for h in hits)
     doc.memo.clear()  # what the checks cached for this document
-    out = absorb(suppress(doc, out))
+    out = absorb(suppress(doc, out, ctx.known_ids))
     return sorted(out, key=lambda f: (f.path, f.line, f.column, f.rule, f.end_line, f.end_column))
 
 
@@ -147,9 +164,10 @@ def _covers(ids: list[str], rule: str) -> bool:
     return any(rule == i or rule.startswith(i + ".") for i in ids)
 
 
-def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
+def suppress(doc: Document, findings: list[Finding], known: frozenset[str] = frozenset()) -> list[Finding]:
     """Drop findings silenced by `<!-- lintkit: disable-next-line ID -- reason -->` and
-    `<!-- lintkit: disable ID -->` ... `<!-- lintkit: enable ID -->`. A rule id (or prefix) is required."""
+    `<!-- lintkit: disable ID -->` ... `<!-- lintkit: enable ID -->`. A rule id (or prefix) is required;
+    one that names none of the `known` rule ids raises UnknownIdError (no check when `known` is empty)."""
     if "lintkit:" not in doc.source:
         return findings
     next_line: list[tuple[int, list[str]]] = []
@@ -160,6 +178,10 @@ def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
         if not ids:
             continue
         end_line = doc.line_col(m.end() - 1)[0]
+        for i in ids if known else ():
+            if msg := unknown_id(i, known, allow_all=False):
+                line = doc.line_col(m.start())[0]
+                raise UnknownIdError(f"{doc.path}:{line}: lintkit: {m.group(1)} comment: {msg}")
         if m.group(1) == "disable-next-line":
             target = end_line + 1
             while target <= doc.line_col(len(doc.source))[0] and not doc.line_text(target).strip():

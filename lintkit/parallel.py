@@ -52,18 +52,24 @@ def default_jobs() -> int:
 
 
 def lint_files(
-    jobs: Sequence[Job], rules: list[Any], target: float | None, workers: int, keep_doc: bool, keep_text: bool
+    jobs: Sequence[Job],
+    rules: list[Any],
+    target: float | None,
+    workers: int,
+    keep_doc: bool,
+    keep_text: bool,
+    known: frozenset[str] = frozenset(),
 ) -> Iterator[Outcome]:
     """Outcomes of `jobs`, in order; with workers > 1 and enough files, linted in a process pool."""
     workers = min(workers, len(jobs) // MIN_FILES_PER_WORKER)
     if workers <= 1:
         for job in jobs:
-            yield lint_job(job, rules, target, keep_doc, keep_text)
+            yield lint_job(job, rules, target, keep_doc, keep_text, known)
         return
     import multiprocessing
 
     ctx = multiprocessing.get_context()
-    with ctx.Pool(workers, initializer=_init, initargs=(rules, target, keep_doc, keep_text)) as pool:
+    with ctx.Pool(workers, initializer=_init, initargs=(rules, target, keep_doc, keep_text, known)) as pool:
         try:
             for outcomes in pool.imap(_lint_batch, batches(jobs, workers)):
                 yield from outcomes
@@ -82,10 +88,12 @@ def batches(jobs: Sequence[Job], workers: int) -> Iterator[list[Job]]:
         i += size
 
 
-def _init(rules: list[Any], target: float | None, keep_doc: bool, keep_text: bool) -> None:
+def _init(
+    rules: list[Any], target: float | None, keep_doc: bool, keep_text: bool, known: frozenset[str]
+) -> None:
     from lintkit.run import settle_gc  # (a forked worker has it from its parent; a spawned one not)
 
-    _state.update(rules=rules, target=target, keep_doc=keep_doc, keep_text=keep_text)
+    _state.update(rules=rules, target=target, keep_doc=keep_doc, keep_text=keep_text, known=known)
     settle_gc()
 
 
@@ -93,7 +101,14 @@ def _lint_batch(batch: list[Job]) -> list[Outcome]:
     return [lint_job(job, **_state) for job in batch]
 
 
-def lint_job(job: Job, rules: list[Any], target: float | None, keep_doc: bool, keep_text: bool) -> Outcome:
+def lint_job(
+    job: Job,
+    rules: list[Any],
+    target: float | None,
+    keep_doc: bool,
+    keep_text: bool,
+    known: frozenset[str] = frozenset(),
+) -> Outcome:
     """Read, parse and lint one input (the sequential path, and each worker's)."""
     from lintkit.linter import RuleRuntimeError
     from lintkit.run import lint_source
@@ -102,7 +117,7 @@ def lint_job(job: Job, rules: list[Any], target: float | None, keep_doc: bool, k
     if job.error is not None:
         return Outcome(job.path, None, error=job.error)
     try:
-        findings, doc = lint_source(job.path, job.fmt, rules, target, job.text)
+        findings, doc = lint_source(job.path, job.fmt, rules, target, job.text, known)
     except InputError as err:
         return Outcome(job.path, None, error=str(err))
     except RuleRuntimeError as err:

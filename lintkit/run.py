@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from lintkit import config as configmod
 from lintkit.cache import load_rules
 from lintkit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _csv, fail, rule_paths
-from lintkit.linter import SEVERITY_RANK, Finding, lint
+from lintkit.linter import SEVERITY_RANK, Finding, lint, unknown_id
 from lintkit.parallel import Job, default_jobs, lint_files
 from lintkit.rules import Rule, RuleError
 
@@ -61,6 +61,28 @@ def select_rules(rules: list[Rule], cfg: configmod.Config, args: argparse.Namesp
     return out
 
 
+def check_ids(cfg: configmod.Config, args: argparse.Namespace, known: frozenset[str]) -> str | None:
+    """A message for the first rule id or prefix in --select/--ignore or the config's select,
+    ignore, severity or per-file-ignores that names no loaded rule; None when all are known."""
+    for flag in ("select", "ignore"):
+        for name in _csv(getattr(args, flag)):
+            if msg := unknown_id(name, known):
+                return f"--{flag}: {msg}"
+    where = str(cfg.path) if cfg.path else "config"
+    table = {
+        "select": cfg.select,
+        "ignore": cfg.ignore,
+        "severity": list(cfg.severity),
+        "per-file-ignores": [i for ids in cfg.per_file_ignores.values() for i in ids],
+    }
+    for key, names in table.items():
+        for name in names:
+            if msg := unknown_id(name, known):
+                line = f":{cfg.lines[key]}" if key in cfg.lines else ""
+                return f"{where}{line}: {key}: {msg}"
+    return None
+
+
 # The cyclic garbage collector's young-generation threshold while linting (Python's default: 700).
 GC_THRESHOLD = (10_000, 50, 1000)
 
@@ -77,7 +99,14 @@ def settle_gc() -> None:
     gc.set_threshold(*GC_THRESHOLD)
 
 
-def lint_source(path: str, fmt: str, rules: list[Rule], target_grade: float | None, text: str | None = None):
+def lint_source(
+    path: str,
+    fmt: str,
+    rules: list[Rule],
+    target_grade: float | None,
+    text: str | None = None,
+    known: frozenset[str] = frozenset(),
+):
     """Read, parse and lint one file; returns (findings, doc) or raises InputError."""
     from lintkit.checks.base import Context
     from lintkit.markup import parse
@@ -85,7 +114,7 @@ def lint_source(path: str, fmt: str, rules: list[Rule], target_grade: float | No
 
     source = text if text is not None else read(path)
     doc = parse(path, source, fmt)
-    return lint(doc, rules, Context(target_grade=target_grade)), doc
+    return lint(doc, rules, Context(target_grade=target_grade, known_ids=known)), doc
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -109,6 +138,9 @@ def run_check(args: argparse.Namespace) -> int:
         rules = load_rules(paths, use_cache=not args.no_cache)
     except RuleError as err:
         return fail(f"{err}\n  fix the rule file, or leave it out of --rules / the config's 'rules' list")
+    known = frozenset(r.id for r in rules)
+    if problem := check_ids(cfg, args, known):
+        return fail(problem)
     rules = select_rules(rules, cfg, args)
     settle_gc()
     baseline = None
@@ -139,7 +171,7 @@ def run_check(args: argparse.Namespace) -> int:
                 jobs.append(Job(path, fmt, error=str(err)))
             continue
         jobs.append(Job(path, fmt))
-    return _lint_and_report(args, cfg, rules, jobs, errors, baseline, target, keep_doc)
+    return _lint_and_report(args, cfg, rules, jobs, errors, baseline, target, keep_doc, known)
 
 
 def _lint_and_report(
@@ -151,6 +183,7 @@ def _lint_and_report(
     baseline: Baseline | None,
     target: float | None,
     keep_doc: bool,
+    known: frozenset[str] = frozenset(),
 ) -> int:
     """Lint `jobs`, writing each file's findings as it arrives; returns the exit code."""
     from lintkit.report import FileResult
@@ -169,7 +202,7 @@ def _lint_and_report(
             target,
         )
         outcomes = lint_files(
-            jobs, rules, target, args.jobs or default_jobs(), keep_doc, baseline is not None
+            jobs, rules, target, args.jobs or default_jobs(), keep_doc, baseline is not None, known
         )
         for path, findings, doc, text, error, fatal in outcomes:
             if error is not None:

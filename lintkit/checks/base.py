@@ -29,6 +29,7 @@ class Context:
     """Settings of the run that checks may read."""
 
     target_grade: float | None = None
+    known_ids: frozenset[str] = frozenset()  # every loaded rule id, to check suppression comments
 
 
 def units(doc: Document, scope: str) -> list[tuple[int, int]]:
