@@ -26,7 +26,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GEN_CANDIDATES = (ROOT.parent / "shared/bench/gen_corpus.py", Path("/work/shared/bench/gen_corpus.py"))
+# ../shared beside the checkout, or where LINTKIT_SHARED says.
+SHARED = Path(os.environ.get("LINTKIT_SHARED") or ROOT.parent / "shared")
+GEN_CANDIDATES = (SHARED / "bench" / "gen_corpus.py",)
 HEADER = (
     "| case | files | MB | tool | wall (median) | files/s | MB/s | peak RSS, all processes | max proc "
     "| vs proselint |"

@@ -28,7 +28,28 @@ from lintkit.markup import parse
 from lintkit.rules import Rule, load_rules
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = Path("/work/shared/corpus/seeds")
+# The shared data (seed pages, SARIF schema) sits beside the checkout as ../shared, or where
+# LINTKIT_SHARED says. Tests that need it skip with SHARED_MISSING when it is absent, except under
+# CI (CI=true), where pytest_sessionstart makes a missing ../shared a failure of the whole run.
+SHARED = Path(os.environ.get("LINTKIT_SHARED") or REPO.parent / "shared")
+SEEDS = SHARED / "corpus" / "seeds"
+SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+SHARED_MISSING = (
+    f"shared test data missing ({SEEDS}/*.txt, {SARIF_SCHEMA}): put the shared folder beside the "
+    "checkout as ../shared or set LINTKIT_SHARED to its path"
+)
+
+
+def shared_present() -> bool:
+    """Are the seed pages and the SARIF schema there?"""
+    return SEEDS.is_dir() and any(SEEDS.glob("*.txt")) and SARIF_SCHEMA.is_file()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under CI a missing ../shared fails the run instead of skipping the tests that need it."""
+    if os.environ.get("CI", "").lower() == "true" and not shared_present():
+        pytest.exit(f"CI=true and {SHARED_MISSING}", returncode=pytest.ExitCode.TESTS_FAILED)
+
 
 # The common keys every rule needs; tests give only what matters to them.
 _RULE_HEAD = {

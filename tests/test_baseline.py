@@ -6,12 +6,13 @@ import json
 import shutil
 from pathlib import Path
 
+import conftest
 import pytest
 
 from lintkit.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = sorted((ROOT.parent / "shared" / "corpus" / "seeds").glob("*.txt"))
+SEEDS = sorted(conftest.SEEDS.glob("*.txt"))
 NEW_CLAIM = "Clinical trials have shown that ketamine cures depression."
 CLAIM = "Ketamine cures depression."
 
@@ -43,7 +44,7 @@ rules:
     required: ["not medical advice"]
 """
 
-needs_seeds = pytest.mark.skipif(not SEEDS, reason="../shared/corpus/seeds missing")
+needs_seeds = pytest.mark.skipif(not SEEDS, reason=conftest.SHARED_MISSING)
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, cli_env, run_lintkit
+from conftest import SEEDS, SHARED_MISSING, cli_env, run_lintkit
 
 from lintkit import __version__
 
@@ -50,7 +50,7 @@ SEED_PAGES = sorted(SEEDS.glob("*.txt"))
 @pytest.fixture(scope="module")
 def seed_report(tmp_path_factory):
     if not SEED_PAGES:
-        pytest.skip("shared seed corpus not present")
+        pytest.skip(SHARED_MISSING)
     cwd = tmp_path_factory.mktemp("seeds")
     proc = run_lintkit("check", "--format", "json", *SEED_PAGES, cwd=cwd)
     return proc

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, assert_offsets_exact, block_texts, sentence_texts
+from conftest import SEEDS, SHARED_MISSING, assert_offsets_exact, block_texts, sentence_texts
 
 from lintkit.document import TextBuilder
 from lintkit.markup import format_of, parse
@@ -172,7 +172,7 @@ def test_plain_one_paragraph_per_line_with_short_headings():
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 
-@pytest.mark.skipif(not SEED_FILES, reason="shared seed corpus not present")
+@pytest.mark.skipif(not SEED_FILES, reason=SHARED_MISSING)
 @pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.stem)
 def test_seed_pages_offsets_exact(path):
     doc = parse(str(path), read(str(path)), "text")
@@ -188,7 +188,7 @@ def test_seed_pages_offsets_exact(path):
 def test_seed_shapes_both_present():
     """The seeds contain both shapes; each parses into headings and paragraphs."""
     if not SEED_FILES:
-        pytest.skip("shared seed corpus not present")
+        pytest.skip(SHARED_MISSING)
     shapes = set()
     for path in SEED_FILES:
         source = read(str(path))

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
+import conftest
 import jsonschema
 import pytest
 
@@ -19,9 +20,8 @@ from lintkit.report.github import annotation
 from lintkit.report.junit import render as render_junit
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEEDS = sorted((SHARED / "corpus" / "seeds").glob("*.txt"))
-SCHEMA_PATH = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+SEEDS = sorted(conftest.SEEDS.glob("*.txt"))
+SCHEMA_PATH = conftest.SARIF_SCHEMA
 CLEAN = "Our office is closed on public holidays. Call us to book a visit.\n"
 ANNOTATION = re.compile(
     r"^::(error|warning|notice) file=([^,]+),line=(\d+),endLine=(\d+),col=(\d+),endColumn=(\d+),"
@@ -30,9 +30,7 @@ ANNOTATION = re.compile(
 GH_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
-needs_seeds = pytest.mark.skipif(
-    not SEEDS or not SCHEMA_PATH.is_file(), reason="../shared (seed pages, schema) missing"
-)
+needs_seeds = pytest.mark.skipif(not SEEDS or not SCHEMA_PATH.is_file(), reason=conftest.SHARED_MISSING)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
 import shutil
 import struct
@@ -18,6 +17,7 @@ from collections import Counter, defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
 
+import conftest
 import pytest
 
 from lintkit.cli import main
@@ -27,7 +27,7 @@ from lintkit.report import FileResult, Report
 from lintkit.report.html import render
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = Path(os.environ.get("LINTKIT_SEEDS", "/work/shared/corpus/seeds"))
+SEEDS = conftest.SEEDS
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None, reason="Chromium is not installed (apt-get install -y chromium); .ci/run installs it"
@@ -188,9 +188,7 @@ def page_sets() -> list:
     corpus = sorted(p for p in (ROOT / "tests" / "corpus").glob("*") if p.suffix in (".txt", ".md", ".html"))
     seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
     return [
-        pytest.param(
-            seeds, id="seeds", marks=pytest.mark.skipif(not seeds, reason=f"no seed pages in {SEEDS}")
-        ),
+        pytest.param(seeds, id="seeds", marks=pytest.mark.skipif(not seeds, reason=conftest.SHARED_MISSING)),
         pytest.param(
             corpus, id="corpus", marks=pytest.mark.skipif(not corpus, reason="no pages in tests/corpus")
         ),

@@ -14,11 +14,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import conftest
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = sorted((ROOT.parent / "shared" / "corpus" / "seeds").glob("*.txt"))
+SEEDS = sorted(conftest.SEEDS.glob("*.txt"))
 CLEAN = "Our office is closed on public holidays. Call us to book a visit.\n"
 BAD_CLAIM = "Clinical trials have shown that ketamine cures depression.\n"
 GIT_ENV = {
@@ -114,7 +115,7 @@ def _run_hook(path: Path, home: Path) -> subprocess.CompletedProcess[str]:
 
 
 @needs_git
-@pytest.mark.skipif(not SEEDS, reason="../shared/corpus/seeds missing")
+@pytest.mark.skipif(not SEEDS, reason=conftest.SHARED_MISSING)
 def test_hook_fails_on_a_page_with_problems_and_names_the_rules(tmp_path: Path, hook_repo) -> None:
     seed = SEEDS[0].read_text(encoding="utf-8")
     repo = _content_repo(
