@@ -97,7 +97,8 @@ def _judge(doc: Document, sw: SentenceWords, opts: Options) -> tuple[str, str] |
     if opts.disclosures is not None and _discloses(sw, opts):
         return None
     strength = "boosted" if hedged else "stated as fact"
-    return f"{who} + {kind} '{sw.text_of(at)}', {strength}", sw.text_of(at)
+    said = sw.text_of(at, opts.qualities if kind == "quality" else opts.benefits)
+    return f"{who} + {kind} '{said}', {strength}", said
 
 
 def _research(sw: SentenceWords, opts: Options) -> tuple[str, str] | None:
@@ -116,7 +117,7 @@ def _research(sw: SentenceWords, opts: Options) -> tuple[str, str] | None:
         return f"appeal to research '{sw.text_of(noun)} … {sw.text_of(at)}'", sw.text_of(at)
     if sw.negated(opts.negators, at):
         return None
-    return f"appeal to research '{sw.text_of(at)}'", sw.text_of(at)
+    return f"appeal to research '{sw.text_of(at, opts.shown)}'", sw.text_of(at, opts.shown)
 
 
 def _predicates(sw: SentenceWords, opts: Options) -> list[tuple[int, str]]:

@@ -80,9 +80,11 @@ class SentenceWords:
                 return True
         return False
 
-    def text_of(self, k: int) -> str:
+    def text_of(self, k: int, words: Words | None = None) -> str:
+        """The text of token `k`, or of the match of `words` that starts there."""
         toks = self.page.toks
-        return self.page.doc.text[toks.starts[k] : toks.ends[k]]
+        n = self.page.hits(words).get(k, 1) if words is not None else 1
+        return self.page.doc.text[toks.starts[k] : toks.ends[min(k + n, len(toks)) - 1]]
 
     def implicit_subject(self, at: int) -> bool:
         """The predicate opens the sentence ("Reduces joint pain.") or follows a short label

@@ -1,0 +1,80 @@
+"""Kind `assertion`: a claim recognised from who, what, how strongly and what backs it."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import findings, make_rule
+
+RULE = """
+kind: assertion
+message: "{parts}"
+subjects: [therapy, infusion, supplement]
+qualities: [safe, effective, lasting]
+benefits: [reduce, improve, heal]
+outcomes: [pain, sleep, mood]
+research: [study, research]
+reports: [show, find]
+shown: [be show to, clinically proven]
+anaphora: ["=it", "=this"]
+hedges: [may, might]
+boosters: [proven]
+negators: [not, "=no"]
+disclosures: [side effect, risk]
+not_claims: [marketed as, whether]
+evidence: ['\\(\\w+ et al\\., \\d{4}\\)']
+"""
+
+
+def flagged(text: str) -> list[str]:
+    return [f.message for f in findings(text + "\n", make_rule(RULE))]
+
+
+@pytest.mark.parametrize(
+    "text, part",
+    [
+        ("The infusion reduces pain in most people.", "'infusion' + benefit 'reduces'"),
+        ("Our therapy is safe.", "'therapy' + quality 'safe'"),
+        ("The therapy helps. It improves sleep.", "'It' (the treatment) + benefit 'improves'"),
+        ("Heals joint pain.", "implicit subject"),
+        ("Sleep – Improves the quality of sleep.", "implicit subject"),
+        ("Studies show the infusion may improve mood.", "appeal to research 'Studies … show'"),
+        ("Magnesium is shown to improve mood.", "appeal to research 'is shown to'"),
+        ("The infusion may bring proven lasting relief.", "boosted"),
+    ],
+)
+def test_claims_and_the_parts_that_made_them(text, part):
+    got = flagged(text)
+    assert len(got) == 1 and part in got[0], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The infusion may reduce pain.",  # hedged
+        "Does the infusion reduce pain?",  # a question
+        "The infusion does not reduce pain for everyone.",  # negated
+        "The infusion can raise the risk of side effects.",  # a risk disclosure
+        "The supplement is marketed as a safe cure.",  # reported speech
+        "The study tests whether the infusion improves mood.",  # an aim, not a finding
+        "The infusion reduces pain (Li et al., 2020).",  # cited
+        "Rest improves sleep.",  # no treatment named
+        "It improves sleep.",  # a reference with nothing before it to refer to
+        "Reduce pain by resting.",  # an instruction (base form), not an implicit subject
+    ],
+)
+def test_not_claims(text):
+    assert flagged(text) == []
+
+
+def test_reduces_the_risk_is_a_claim_not_a_disclosure():
+    assert flagged("The therapy reduces the risk of pain returning.")
+
+
+def test_page_topic_words_are_subjects():
+    page = "# Zorbex drops for better sleep\n\nZorbex is new. Zorbex is cheap.\n\nZorbex improves sleep."
+    assert [f.line for f in findings(page + "\n", make_rule(RULE))] == [5]
+
+
+def test_finding_spans_the_sentence():
+    (f,) = findings("Intro here.\n\nThe infusion reduces pain fast.\n", make_rule(RULE))
+    assert (f.line, f.column, f.end_line, f.end_column) == (3, 1, 3, 32)
