@@ -33,6 +33,7 @@ from lintkit.vocab import Words, tokens
 FIELDS = ("problem", "truth", "product", "source", "checked", "sentence")
 AGENCY_REACH = 6  # tokens between an agency word and an approval word
 MAIN_MIN = 3  # times a row must be named on a page to be its main product
+NEGATION_REACH = 8  # tokens before an approval word where a negator denies it ("does not go through FDA approval")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Options:
     conditions: Words
     use_claims: Words | None = None
     test_claims: Words | None = None
+    test_nouns: Words | None = None
     reports: Words | None = None
     hedges: Words | None = None
 
@@ -129,7 +131,7 @@ def _approval_problem(sw: SentenceWords, opts: Options, at: int, row: Row | None
     if row is None or row.status == "registered":
         return None
     said = sw.text_of(at, opts.approval)
-    negated = sw.negated(opts.negators, at) or sw.negated(opts.negators, at - 1)
+    negated = any(sw.has(opts.negators, k) for k in range(max(sw.a, at - NEGATION_REACH), at + 1))
     covered, named = _uses(sw, opts, row)
     if negated:
         if row.status in MARKETED and covered:
@@ -145,14 +147,20 @@ def _approval_problem(sw: SentenceWords, opts: Options, at: int, row: Row | None
 
 
 def _use_problem(sw: SentenceWords, opts: Options, main: Row | None) -> tuple[str, Row] | None:
-    verbs = opts.test_claims if main is not None and main.test else None
+    named_rows = [r for r in opts.table.rows if r.status != "registered" and sw.first(r.names) is not None]
+    tested = next((r for r in named_rows if r.test), main if main is not None and main.test else None)
+    verbs = opts.test_claims if tested is not None else None
     at = sw.first(opts.use_claims)
-    if at is None and verbs is not None:
+    if at is None and verbs is not None and tested is not None:
         at = sw.first(verbs)
+        if at is None or not any(k < at for k in sw.all(opts.test_nouns) + sw.all(tested.names)):
+            return None  # a test's finding verb counts when the test is named before it
     if at is None or sw.negated(opts.negators, at) or (opts.hedges is not None and sw.first(opts.hedges) is not None):
         return None
+    if any(_uses(sw, opts, r)[0] for r in named_rows):
+        return None  # some product named here covers the use
     row = _product(sw, opts, at) or main
-    if row is None or row.status == "registered":
+    if row is None:
         return None
     covered, named = _uses(sw, opts, row)
     if covered or not (named or row.test):
