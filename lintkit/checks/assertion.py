@@ -12,6 +12,8 @@ A sentence is a claim when it has
   how     assertive: no hedge (`hedges`: may, might, suggests) unless a booster (`boosters`:
           proven, guaranteed) also stands there; an appeal to research is a claim even when hedged;
 and it is not
+  about   (when `targets` is set) a sentence that names one of the targets: the myth's object
+          ("toxins", "immune system"), so one kind serves general myth rules;
   backed  by evidence (`evidence` term list, or a link) in the sentence or the next one;
   other   a question, a negated predicate (`negators` just before it), a risk disclosure
           (`disclosures`, unless a benefit verb acts on the risk: "reduces the risk of"), or a
@@ -38,12 +40,14 @@ SUBJECT_REACH = 14  # words before the predicate where its subject may stand
 @dataclass(frozen=True)
 class Options:
     subjects: Words
-    qualities: Words
-    benefits: Words
     outcomes: Words
-    research: Words
-    reports: Words
-    shown: Words
+    qualities: Words | None = None
+    benefits: Words | None = None
+    research: Words | None = None
+    reports: Words | None = None
+    shown: Words | None = None
+    targets: Words | None = None  # a predicate counts only in a sentence that names one of these
+    topic_subjects: bool = True  # the page's topic words count as subjects
     anaphora: Words | None = None
     hedges: Words | None = None
     boosters: Words | None = None
@@ -85,6 +89,8 @@ def _judge(doc: Document, sw: SentenceWords, opts: Options) -> tuple[str, str] |
         return research
     if opts.research_only:
         return None
+    if opts.targets is not None and sw.first(opts.targets) is None:
+        return None
     found = next(
         ((at, kind, who) for at, kind in _predicates(sw, opts) if (who := _subject(sw, opts, at))), None
     )
@@ -123,7 +129,7 @@ def _research(sw: SentenceWords, opts: Options) -> tuple[str, str] | None:
 def _predicates(sw: SentenceWords, opts: Options) -> list[tuple[int, str]]:
     """(token index, kind) of the predicates that are not negated, in sentence order."""
     cands = [(q, "quality") for q in sw.all(opts.qualities)]
-    if sw.first(opts.outcomes) is not None:
+    if sw.first(opts.outcomes) is not None or opts.targets is not None:  # (targets: checked named)
         cands += [(b, "benefit") for b in sw.all(opts.benefits)]
     return [(at, kind) for at, kind in sorted(cands) if not sw.negated(opts.negators, at)]
 
@@ -141,7 +147,7 @@ def _subject(sw: SentenceWords, opts: Options, at: int) -> str | None:
 
 
 def _names_treatment(sw: SentenceWords, opts: Options, k: int) -> bool:
-    return sw.has(opts.subjects, k) or sw.is_topic(k)
+    return sw.has(opts.subjects, k) or (opts.topic_subjects and sw.is_topic(k))
 
 
 def _antecedent(sw: SentenceWords, opts: Options, k: int) -> bool:
