@@ -22,6 +22,7 @@ _LABEL_MARKS = frozenset(":–—-|•")
 # Closed word classes of English: a few dozen function words, not a vocabulary of claims.
 _DETERMINERS = frozenset("a an the your their his her its some any each every no another".split())
 _NOUN_VERBS = frozenset("seek seeking sought get getting find finding need needs needed ask".split())
+_MEANS = frozenset(["by"])  # "works by raising serotonin": how it works, not what it promises
 _PREPOSITIONS = frozenset(
     "of for with during about from between after before like than against among toward towards via".split()
 )
@@ -106,7 +107,7 @@ class SentenceWords:
         healthy, balanced life"), or a verb that takes a noun ("seek help"): a noun or adjective, not
         the predicate."""
         lows = self.page.toks.lows
-        if k > self.a and lows[k - 1] in _DETERMINERS | _NOUN_VERBS:
+        if k > self.a and lows[k - 1] in _DETERMINERS | _NOUN_VERBS | _MEANS:
             return True
         if k - 1 <= self.a or lows[k - 2] not in _DETERMINERS:
             return False
