@@ -12,6 +12,8 @@ A sentence is a claim when it has
   how     assertive: no hedge (`hedges`: may, might, suggests) unless a booster (`boosters`:
           proven, guaranteed) also stands there; an appeal to research is a claim even when hedged;
 and it is not
+  about   (when `targets` is set) a sentence that names one of the targets: the myth's object
+          ("toxins", "immune system"), so one kind serves general myth rules;
   backed  by evidence (`evidence` term list, or a link) in the sentence or the next one;
   other   a question, a negated predicate (`negators` just before it), a risk disclosure
           (`disclosures`, unless a benefit verb acts on the risk: "reduces the risk of"), or a
@@ -38,12 +40,14 @@ SUBJECT_REACH = 14  # words before the predicate where its subject may stand
 @dataclass(frozen=True)
 class Options:
     subjects: Words
-    qualities: Words
-    benefits: Words
     outcomes: Words
-    research: Words
-    reports: Words
-    shown: Words
+    qualities: Words | None = None
+    benefits: Words | None = None
+    research: Words | None = None
+    reports: Words | None = None
+    shown: Words | None = None
+    targets: Words | None = None  # a predicate counts only in a sentence that names one of these
+    topic_subjects: bool = True  # the page's topic words count as subjects
     anaphora: Words | None = None
     agents: Words | None = None  # people who act (we, doctors, patients): a subject that is not the treatment
     hedges: Words | None = None
@@ -85,6 +89,8 @@ def _judge(doc: Document, sw: SentenceWords, opts: Options) -> tuple[str, str] |
     if research is not None:
         return research
     if opts.research_only:
+        return None
+    if opts.targets is not None and sw.first(opts.targets) is None:
         return None
     found = next(
         ((at, kind, who) for at, kind in _predicates(sw, opts) if (who := _subject(sw, opts, at))), None
@@ -146,7 +152,7 @@ def _predicates(sw: SentenceWords, opts: Options) -> list[tuple[int, str]]:
         risks = sw.all(opts.disclosures)
         denied = _denied(sw, opts, risks)
         cands += [(d, "safety") for d in risks if d in denied]
-    if sw.first(opts.outcomes) is not None:
+    if sw.first(opts.outcomes) is not None or opts.targets is not None:  # (targets: checked named)
         cands += [(b, "benefit") for b in sw.all(opts.benefits) if not sw.noun_use(b)]
     return [(at, kind) for at, kind in sorted(cands) if kind == "safety" or not sw.negated(opts.negators, at)]
 
@@ -184,7 +190,7 @@ def _subject(sw: SentenceWords, opts: Options, at: int) -> str | None:
 
 
 def _names_treatment(sw: SentenceWords, opts: Options, k: int) -> bool:
-    return sw.has(opts.subjects, k) or sw.is_topic(k)
+    return sw.has(opts.subjects, k) or (opts.topic_subjects and sw.is_topic(k))
 
 
 def _refers(sw: SentenceWords, opts: Options, k: int) -> bool:
