@@ -34,6 +34,7 @@ from lintkit.terms import Terms
 from lintkit.vocab import Words
 
 FIELDS = ("parts", "sentence", "match")
+_DEONTIC = frozenset("should must need needs needed warrant warrants warranted merit merits required".split())
 SUBJECT_REACH = 14  # words before the predicate where its subject may stand
 
 
@@ -154,9 +155,25 @@ def _predicates(sw: SentenceWords, opts: Options) -> list[tuple[int, str]]:
         risks = sw.all(opts.disclosures)
         denied = _denied(sw, opts, risks)
         cands += [(d, "safety") for d in risks if d in denied]
-    if sw.first(opts.outcomes) is not None or opts.targets is not None:  # (targets: checked named)
-        cands += [(b, "benefit") for b in sw.all(opts.benefits) if not sw.noun_use(b)]
+    outcome = sw.first(opts.outcomes) is not None or opts.targets is not None  # (targets: checked named)
+    cands += [
+        (b, "benefit")
+        for b in sw.all(opts.benefits)
+        if not sw.noun_use(b) and (outcome or _named_just_before(sw, opts, b) is not None)
+    ]
     return [(at, kind) for at, kind in sorted(cands) if kind == "safety" or not sw.negated(opts.negators, at)]
+
+
+def _named_just_before(sw: SentenceWords, opts: Options, at: int) -> int | None:
+    """A treatment or product named as the verb's subject right before it ("Semaglutide reduces
+    appetite", "TZP-101 substantially reduced ..."): a benefit verb with such a subject is a claim
+    whatever its object. The token index of the name, or None."""
+    for k in range(at - 1, max(sw.a, at - 4) - 1, -1):
+        if sw.modifier(k):
+            continue
+        named = _names_treatment(sw, opts, k) or (sw.product_name(k) and not sw.has(opts.outcomes, k))
+        return k if named and not sw.after_preposition(k) else None
+    return None
 
 
 def _relative_subject(sw: SentenceWords, opts: Options, at: int) -> int | None:
@@ -175,6 +192,8 @@ def _relative_subject(sw: SentenceWords, opts: Options, at: int) -> int | None:
 def _subject(sw: SentenceWords, opts: Options, at: int) -> str | None:
     """What the claim is about, before the predicate at token `at`, or None."""
     rel = _relative_subject(sw, opts, at)
+    if rel is None:
+        rel = _named_just_before(sw, opts, at)
     if rel is not None:
         return f"'{sw.text_of(rel)}'"
     for k in range(sw.clause_of(at), at):
@@ -188,6 +207,30 @@ def _subject(sw: SentenceWords, opts: Options, at: int) -> str | None:
             return f"'{sw.text_of(k)}' (the treatment)"
     if sw.implicit_subject(at):
         return "implicit subject (list item or label)"
+    return _cause(sw, opts, at)
+
+
+def _cause(sw: SentenceWords, opts: Options, at: int) -> str | None:
+    """Any other subject of a benefit verb whose object is a health outcome ("Regular exercise
+    lowers blood pressure", "Food sensitivities cause bloating"): a causal health claim about
+    something other than the treatment. The subject is the clause's first word that is not in a
+    prepositional phrase."""
+    if opts.benefits is None or not sw.has(opts.benefits, at):
+        return None
+    if not any(sw.has(opts.outcomes, k) for k in range(at + 1, sw.b)):
+        return None
+    lows = sw.page.toks.lows
+    if at + 1 < sw.b and lows[at + 1] in ("and", "or"):
+        return None  # "support and follow-up care": a noun in a list, not the verb
+    if lows[at - 1] == "to" or any(lows[k] in _DEONTIC for k in range(sw.a, sw.b)):
+        return None  # a purpose ("needed to reduce") or a recommendation ("should be"), not a claim
+    for k in range(sw.clause_of(at), at):
+        if opts.agents is not None and sw.has(opts.agents, k):
+            return None
+        if not (sw.after_preposition(k) or sw.modifier(k) or sw.function_word(k)):
+            if lows[k].endswith("ing") or (opts.anaphora is not None and sw.has(opts.anaphora, k)):
+                return None  # a behaviour ("Eating a balanced diet can ..."): advice; a pronoun: see _refers
+            return f"'{sw.text_of(k)}' (a cause)"
     return None
 
 

@@ -115,6 +115,22 @@ class SentenceWords:
         listed = "," in text[toks.ends[k - 1] : toks.starts[k]]  # "a healthy, balanced life"
         return listed or lows[k - 1].endswith(_ADJECTIVE_ENDS)
 
+    def modifier(self, k: int) -> bool:
+        """Token `k` is an auxiliary or an adverb in -ly ("can", "also", "significantly")."""
+        low = self.page.toks.lows[k]
+        return low in _AUXILIARIES or (low.endswith("ly") and len(low) > 4)
+
+    def function_word(self, k: int) -> bool:
+        """Token `k` is a determiner or a preposition."""
+        low = self.page.toks.lows[k]
+        return low in _DETERMINERS or low in _PREPOSITIONS
+
+    def product_name(self, k: int) -> bool:
+        """Token `k` is not an English dictionary word ("alogliptin", "tzp-101", "sermorelin"): the
+        name of a drug, device or product."""
+        low = self.page.toks.lows[k]
+        return len(low) >= 4 and low[:1].isalpha() and not _dictionary_word(low)
+
     def after_preposition(self, k: int) -> bool:
         """Token `k` is in the object of a preposition ("for ketamine addiction", "with plenty of
         fiber", "for depression treatment"), so not the subject of the clause."""

@@ -45,6 +45,9 @@ def flagged(text: str) -> list[str]:
         ("There are supplements available that reduce pain.", "'supplements' + benefit"),  # relative clause
         ("Improved mood was found by studies.", "appeal to research"),  # passive report
         ("Research shows 17% of users heal faster.", "appeal to research"),  # a figure
+        ("Rest improves sleep.", "'Rest' (a cause) + benefit"),  # a causal health claim
+        ("TZP-101 substantially reduced nausea.", "'TZP-101' + benefit"),  # a product name as subject
+        ("Sermorelin improves growth hormone release.", "'Sermorelin' + benefit"),  # no outcome word
     ],
 )
 def test_claims_and_the_parts_that_made_them(text, part):
@@ -62,7 +65,9 @@ def test_claims_and_the_parts_that_made_them(text, part):
         "The supplement is marketed as a safe cure.",  # reported speech
         "The study tests whether the infusion improves mood.",  # an aim, not a finding
         "The infusion reduces pain (Li et al., 2020).",  # cited
-        "Rest improves sleep.",  # no treatment named
+        "Getting enough rest improves sleep.",  # a behaviour (gerund subject): advice
+        "Rest should improve sleep.",  # a recommendation
+        "We use rest to improve sleep.",  # a purpose  # no treatment named
         "It improves sleep.",  # a reference with nothing before it to refer to
         "Reduce pain by resting.",  # an instruction (base form), not an implicit subject
         "During the infusion, doctors can reduce noise to improve your mood.",  # people act, not the product
