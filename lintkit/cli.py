@@ -91,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--jobs", "-j", type=_jobs, metavar="N", help="processes for linting (default: one per core)"
     )
+    c.add_argument(
+        "--no-respect-gitignore",
+        action="store_true",
+        help="also lint files that .gitignore leaves out (default: skip them, as ruff does)",
+    )
     c.add_argument("--no-cache", action="store_true", help="do not read or write the compiled-rules cache")
     r = sub.add_parser("rules", help="list the rules")
     r.add_argument("--rules", action="append", default=[], metavar="PATH")

@@ -153,7 +153,11 @@ def run_check(args: argparse.Namespace) -> int:
             return fail(str(err))
     target = args.target_grade if args.target_grade is not None else cfg.target_grade
     extensions = {**EXTENSIONS, **cfg.extensions}
-    sources, errors = discover(args.paths or ["."], extensions, cfg.exclude)
+    from lintkit.ignore import PathFilter
+
+    gitignore = cfg.respect_gitignore and not getattr(args, "no_respect_gitignore", False)
+    skip = PathFilter(cfg.path.parent if cfg.path else Path.cwd(), cfg.exclude, gitignore)
+    sources, errors = discover(args.paths or ["."], extensions, cfg.exclude, skip)
     keep_doc = _show_source(args) or (args.format or "text") in ("html",)
     stdin_bytes = None
     jobs: list[Job] = []
