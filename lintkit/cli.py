@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="lowest severity that makes the exit code 1 (default: warning)",
     )
     c.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even with findings (2 still means an error)"
+    )
+    c.add_argument(
         "--config", metavar="FILE", help="config file (default: nearest .lintkit.yaml or pyproject.toml)"
     )
     c.add_argument(

@@ -126,6 +126,11 @@ def run_check(args: argparse.Namespace) -> int:
         return fail(
             f"--statistics prints a table of counts; it cannot be combined with --format {args.format}"
         )
+    if args.output is not None:
+        from lintkit.outpath import output_problem
+
+        if problem := output_problem(args.output):
+            return fail(problem)
     try:
         cfg_path = Path(args.config) if args.config else configmod.find(Path.cwd())
         if args.config and not cfg_path.is_file():
@@ -228,10 +233,13 @@ def _lint_and_report(
 
             return write(baseline, args.write_baseline, errors)
         sink.finish(errors, baseline.stale() if baseline is not None else None)
-        _copy(spool, args.output)
+        try:
+            _copy(spool, args.output)
+        except OSError as err:
+            return fail(f"--output {args.output}: cannot write: {err.strerror or err}")
     if errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if failing else EXIT_OK
+    return EXIT_FINDINGS if failing and not getattr(args, "exit_zero", False) else EXIT_OK
 
 
 def _per_file_ignores(
