@@ -264,9 +264,10 @@ def _copy(spool: Spool, output: str | None) -> None:
 
 
 def _show_source(args: argparse.Namespace) -> bool:
-    """Source excerpts and carets: on a terminal (or --color always), never into a file or pipe."""
-    if args.color != "auto":
-        return args.color == "always"
+    """Source excerpts and carets: on a terminal (or --color always), never into a file or pipe;
+    `--color never` (like NO_COLOR) only drops the colour."""
+    if args.color == "always":
+        return True
     return not args.output and sys.stdout.isatty()
 
 
