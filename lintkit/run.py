@@ -209,6 +209,7 @@ def _lint_and_report(
             args.statistics,
             {r.id: r for r in rules},
             target,
+            args.fail_on or cfg.fail_on,
         )
         outcomes = lint_files(
             jobs, rules, target, args.jobs or default_jobs(), keep_doc, baseline is not None, known

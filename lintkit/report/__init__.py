@@ -30,6 +30,7 @@ class Report:
     errors: list[str] = field(default_factory=list)
     stale: int | None = None
     target_grade: float | None = None
+    fail_on: str = "warning"  # the lowest severity that fails the run (JUnit: a <failure>)
 
     @property
     def findings(self) -> list[Finding]:

@@ -167,9 +167,17 @@ class StatsEmitter(Emitter):
 class CollectEmitter(Emitter):
     """Formats that need the whole report: keep every result, render once at the end."""
 
-    def __init__(self, out: TextIO, color: bool, fmt: str, rules: dict[str, Rule], target: float | None):
+    def __init__(
+        self,
+        out: TextIO,
+        color: bool,
+        fmt: str,
+        rules: dict[str, Rule],
+        target: float | None,
+        fail_on: str = "warning",
+    ):
         super().__init__(out, color)
-        self.fmt, self.rules, self.target = fmt, rules, target
+        self.fmt, self.rules, self.target, self.fail_on = fmt, rules, target, fail_on
         self.results: list[FileResult] = []
 
     def _file(self, result: FileResult) -> None:
@@ -179,12 +187,20 @@ class CollectEmitter(Emitter):
         """Render the collected report."""
         from lintkit.report import Report, formats
 
-        report = Report(self.results, self.rules, errors, stale=stale, target_grade=self.target)
+        report = Report(
+            self.results, self.rules, errors, stale=stale, target_grade=self.target, fail_on=self.fail_on
+        )
         self.out.write(formats()[self.fmt](report, self.color))
 
 
 def emitter(
-    fmt: str, out: TextIO, color: bool, statistics: bool, rules: dict[str, Rule], target: float | None
+    fmt: str,
+    out: TextIO,
+    color: bool,
+    statistics: bool,
+    rules: dict[str, Rule],
+    target: float | None,
+    fail_on: str = "warning",
 ) -> Emitter:
     """The emitter for a format (or for --statistics)."""
     if statistics:
@@ -197,4 +213,4 @@ def emitter(
         return GithubEmitter(out, color)
     if fmt == "json":
         return JsonEmitter(out, color)
-    return CollectEmitter(out, color, fmt, rules, target)
+    return CollectEmitter(out, color, fmt, rules, target, fail_on)
