@@ -23,6 +23,13 @@ def _jobs(value: str) -> int:
     return n
 
 
+def _positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
 def version_text() -> str:
     """`lintkit --version`: the version, and whether the matching modules are compiled (setup.py)."""
     from importlib.util import find_spec
@@ -87,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour and source excerpts"
+    )
+    c.add_argument(
+        "--max-results",
+        type=_positive,
+        metavar="N",
+        help="SARIF: keep the N most severe results (default 25000, GitHub code scanning's limit)",
     )
     c.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
     c.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in baseline FILE")

@@ -209,7 +209,7 @@ def _lint_and_report(
             args.statistics,
             {r.id: r for r in rules},
             target,
-            args.fail_on or cfg.fail_on,
+            _report_options(args, cfg, fmt_name),
         )
         outcomes = lint_files(
             jobs, rules, target, args.jobs or default_jobs(), keep_doc, baseline is not None, known
@@ -234,6 +234,8 @@ def _lint_and_report(
 
             return write(baseline, args.write_baseline, errors)
         sink.finish(errors, baseline.stale() if baseline is not None else None)
+        for w in sink.warnings:
+            print(f"lintkit: warning: {w}", file=sys.stderr)
         try:
             _copy(spool, args.output)
         except OSError as err:
@@ -241,6 +243,16 @@ def _lint_and_report(
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing and not getattr(args, "exit_zero", False) else EXIT_OK
+
+
+def _report_options(args: argparse.Namespace, cfg: configmod.Config, fmt: str) -> dict:
+    """Report fields of the whole-report formats: --fail-on, and SARIF's cap and %SRCROOT%."""
+    options: dict = {"fail_on": args.fail_on or cfg.fail_on}
+    if fmt == "sarif":
+        from lintkit.report.sarif import source_root
+
+        options.update(max_results=args.max_results, root=source_root(cfg.path))
+    return options
 
 
 def _per_file_ignores(
