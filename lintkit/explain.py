@@ -6,6 +6,7 @@ import argparse
 import json
 import textwrap
 
+from lintkit.builtin import with_builtin
 from lintkit.cache import load_rules
 from lintkit.cli import EXIT_ERROR, EXIT_OK, fail, rule_paths
 from lintkit.rules import Rule, RuleError
@@ -13,7 +14,7 @@ from lintkit.rules import Rule, RuleError
 
 def _load(args: argparse.Namespace) -> list[Rule] | None:
     try:
-        return load_rules(rule_paths(args))
+        return with_builtin(load_rules(rule_paths(args)), args.no_default_rules)
     except RuleError as err:
         fail(str(err))
         return None

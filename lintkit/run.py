@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lintkit import config as configmod
+from lintkit.builtin import with_builtin
 from lintkit.cache import load_rules
 from lintkit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _csv, fail, rule_paths
 from lintkit.linter import SEVERITY_RANK, Finding, lint, unknown_id
@@ -141,6 +142,7 @@ def run_check(args: argparse.Namespace) -> int:
     try:
         paths = rule_paths(args, cfg.rules, cfg.no_default_rules)
         rules = load_rules(paths, use_cache=not args.no_cache)
+        rules = with_builtin(rules, args.no_default_rules or cfg.no_default_rules)
     except RuleError as err:
         return fail(f"{err}\n  fix the rule file, or leave it out of --rules / the config's 'rules' list")
     known = frozenset(r.id for r in rules)
