@@ -7,6 +7,7 @@ import contextlib
 import dataclasses
 import os
 import sys
+from collections import Counter
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -203,6 +204,7 @@ def _lint_and_report(
     fmt_name = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     fail_rank = SEVERITY_RANK[args.fail_on or cfg.fail_on]
     failing = False
+    by_rule: Counter = Counter()  # (rule, severity) -> findings, for the GitHub job summary
     with contextlib.closing(Spool(SPOOL_BYTES)) as spool:
         sink = emitter(
             fmt_name,
@@ -228,6 +230,7 @@ def _lint_and_report(
             if baseline is not None:
                 findings = baseline.apply(path, findings, text)
             failing = failing or any(SEVERITY_RANK[f.severity] >= fail_rank for f in findings)
+            by_rule.update((f.rule, f.severity) for f in findings)
             sink.add(FileResult(path, findings, doc))
         for e in errors:
             print(f"lintkit: error: {e}", file=sys.stderr)
@@ -236,7 +239,13 @@ def _lint_and_report(
 
             return write(baseline, args.write_baseline, errors)
         sink.finish(errors, baseline.stale() if baseline is not None else None)
-        for w in sink.warnings:
+        warnings = list(sink.warnings)
+        if os.environ.get("GITHUB_STEP_SUMMARY"):
+            from lintkit.report.summary import append
+
+            problem = append(os.environ["GITHUB_STEP_SUMMARY"], by_rule, sink.n_files, len(errors))
+            warnings += [problem] if problem else []
+        for w in warnings:
             print(f"lintkit: warning: {w}", file=sys.stderr)
         try:
             _copy(spool, args.output)
