@@ -28,6 +28,7 @@ FORMAT = 6  # bump when the pickled layout changes
 KEEP = 8  # rule-cache entries kept (one per distinct set of rule files)
 _CODE = (
     "rules.py",
+    "regtable.py",
     "vocab.py",
     "lexicons.py",
     "options.py",

@@ -9,6 +9,7 @@ import textwrap
 from lintkit.builtin import with_builtin
 from lintkit.cache import load_rules
 from lintkit.cli import EXIT_ERROR, EXIT_OK, fail, rule_paths
+from lintkit.regtable import StatusTable
 from lintkit.rules import Rule, RuleError
 
 
@@ -63,6 +64,13 @@ def render_rule(rule: Rule) -> str:
     if rule.examples_pass:
         out.append("Not flagged (pass):")
         out += [f"  ✓ {' '.join(e.split())}" for e in rule.examples_pass]
+        out.append("")
+    table = getattr(rule.options, "table", None)
+    if isinstance(table, StatusTable):
+        out.append(f"Status table ({len(table.rows)} rows, {table.path}):")
+        for row in table.rows:
+            out.append(f"  - {row.product}: {row.status}; covers {row.covers}")
+            out.append(f"      source: {row.source} (checked {row.checked})")
         out.append("")
     out.append(f"Defined in {rule.path}")
     return "\n".join(out)

@@ -2,7 +2,8 @@
 
 Field types understood: str, int, float, bool, Literal[...], X | None, tuple[str, ...],
 tuple[Literal, ...], Terms (a term list, compiled), tuple[Terms, ...] (a list of term lists) and
-Words (a word vocabulary: lemmas matched by lookup, see vocab).
+Words (a word vocabulary: lemmas matched by lookup, see vocab) and StatusTable (a regulatory-status
+table file, its path relative to the rule file, see regtable).
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from pathlib import Path
 from typing import Any
 
 from lintkit import yamlsrc
 from lintkit.errors import RuleError
+from lintkit.regtable import StatusTable, load_table
 from lintkit.terms import Shared, TermError, Terms, compile_terms
 from lintkit.vocab import VocabError, Words, compile_words, lemma_forms
 
@@ -63,14 +66,18 @@ def _convert(
         except TermError as err:
             at = value.lines[err.index] if err.index >= 0 else line
             raise RuleError(path, at, key, str(err)) from None
+    if hint is StatusTable:
+        if not isinstance(value, str) or not value.strip():
+            raise RuleError(path, line, key, "must be the path of a status table file (relative to the rule)")
+        target = Path(path).parent / value
+        if not target.is_file():
+            raise RuleError(path, line, key, f"no status table file {str(target)!r}")
+        return load_table(target, _forms(shared))
     if hint is Words:
         if not isinstance(value, list) or not value:
             raise RuleError(path, line, key, "must be a non-empty list of words or phrases (or @lexicon)")
-        table: Any = shared if shared is not None else {}
-        if _FORMS not in table:
-            table[_FORMS] = lemma_forms()
         try:
-            return compile_words(value, lexicons, table[_FORMS])
+            return compile_words(value, lexicons, _forms(shared))
         except VocabError as err:
             at = value.lines[err.index] if 0 <= err.index < len(value) else line
             raise RuleError(path, at, key, str(err)) from None
@@ -105,3 +112,11 @@ def _convert(
         name = getattr(hint, "__name__", str(hint))
         raise RuleError(path, line, key, f"must be a {name}, not {type(value).__name__}")
     return value
+
+
+def _forms(shared: Shared | None) -> Any:
+    """The lemma table, read once per rule load (kept in `shared`)."""
+    table: Any = shared if shared is not None else {}
+    if _FORMS not in table:
+        table[_FORMS] = lemma_forms()
+    return table[_FORMS]

@@ -1,7 +1,8 @@
 """Rule files: YAML -> validated, compiled Rule objects. All validation happens here, once.
 
 A rule file holds one rule (a mapping) or several under `rules:`. Lexicon files (`lexicon:` key)
-hold named term lists that rules reference as `@name`.
+hold named term lists that rules reference as `@name`; data tables (`table:` and `rows:` keys, see regtable) are
+read by the rules that name their file.
 """
 
 from __future__ import annotations
@@ -95,8 +96,8 @@ def load_rules(paths: Iterable[Path]) -> list[Rule]:
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for f, data in docs:
-        if isinstance(data, dict) and "lexicon" in data:
-            continue
+        if isinstance(data, dict) and ("lexicon" in data or {"table", "rows"} <= data.keys()):
+            continue  # lexicons were read above; a status table is read by the rule that names it
         for raw in _rule_mappings(str(f), data):
             rule = build_rule(str(f), raw, lexicons, shared)
             if rule.id in seen:

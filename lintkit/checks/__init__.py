@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from lintkit.checks import assertion, claim, duplicate, jargon, metric, offtopic, pattern, repetition, require
+from lintkit.checks import (
+    assertion,
+    claim,
+    duplicate,
+    jargon,
+    metric,
+    offtopic,
+    pattern,
+    regulatory,
+    repetition,
+    require,
+)
 
 KINDS: dict[str, ModuleType] = {
     "pattern": pattern,
@@ -20,4 +31,5 @@ KINDS: dict[str, ModuleType] = {
     "offtopic": offtopic,
     "jargon": jargon,
     "duplicate": duplicate,
+    "regulatory": regulatory,
 }

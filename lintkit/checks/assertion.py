@@ -12,6 +12,8 @@ A sentence is a claim when it has
   how     assertive: no hedge (`hedges`: may, might, suggests) unless a booster (`boosters`:
           proven, guaranteed) also stands there; an appeal to research is a claim even when hedged;
 and it is not
+  about   (when `targets` is set) a sentence that names one of the targets: the myth's object
+          ("toxins", "immune system"), so one kind serves general myth rules;
   backed  by evidence (`evidence` term list, or a link) in the sentence or the next one;
   other   a question, a negated predicate (`negators` just before it), a risk disclosure
           (`disclosures`, unless a benefit verb acts on the risk: "reduces the risk of"), or a
@@ -38,13 +40,16 @@ SUBJECT_REACH = 14  # words before the predicate where its subject may stand
 @dataclass(frozen=True)
 class Options:
     subjects: Words
-    qualities: Words
-    benefits: Words
     outcomes: Words
-    research: Words
-    reports: Words
-    shown: Words
+    qualities: Words | None = None
+    benefits: Words | None = None
+    research: Words | None = None
+    reports: Words | None = None
+    shown: Words | None = None
+    targets: Words | None = None  # a predicate counts only in a sentence that names one of these
+    topic_subjects: bool = True  # the page's topic words count as subjects
     anaphora: Words | None = None
+    agents: Words | None = None  # people who act (we, doctors, patients): a subject that is not the treatment
     hedges: Words | None = None
     boosters: Words | None = None
     negators: Words | None = None
@@ -85,6 +90,8 @@ def _judge(doc: Document, sw: SentenceWords, opts: Options) -> tuple[str, str] |
         return research
     if opts.research_only:
         return None
+    if opts.targets is not None and sw.first(opts.targets) is None:
+        return None
     found = next(
         ((at, kind, who) for at, kind in _predicates(sw, opts) if (who := _subject(sw, opts, at))), None
     )
@@ -97,7 +104,7 @@ def _judge(doc: Document, sw: SentenceWords, opts: Options) -> tuple[str, str] |
     if opts.disclosures is not None and _discloses(sw, opts):
         return None
     strength = "boosted" if hedged else "stated as fact"
-    said = sw.text_of(at, opts.qualities if kind == "quality" else opts.benefits)
+    said = sw.text_of(at, {"quality": opts.qualities, "benefit": opts.benefits}.get(kind, opts.disclosures))
     return f"{who} + {kind} '{said}', {strength}", said
 
 
@@ -108,32 +115,74 @@ def _research(sw: SentenceWords, opts: Options) -> tuple[str, str] | None:
         noun = sw.first(opts.research)
         if noun is None:
             return None
-        verbs = [v for v in sw.all(opts.reports) if v != noun and abs(v - noun) <= 10]
-        if not verbs:
+        verbs = [v for v in sw.all(opts.reports) if noun < v <= noun + 12 and not _agent_between(sw, opts, noun, v)]
+        passive = [v for v in sw.all(opts.reports) if v + 2 == noun and sw.page.toks.lows[v + 1] == "by"]
+        if not verbs and not passive:
             return None
-        at = verbs[0]
-        if sw.negated(opts.negators, min(noun, at)) or sw.negated(opts.negators, at):
+        at = verbs[0] if verbs else passive[0]
+        said = _promises(sw, opts, at) if verbs else _promises(sw, opts, sw.a - 1)
+        if sw.negated(opts.negators, noun) or sw.negated(opts.negators, at) or not said:
             return None
         return f"appeal to research '{sw.text_of(noun)} … {sw.text_of(at)}'", sw.text_of(at)
-    if sw.negated(opts.negators, at):
+    if sw.negated(opts.negators, at) or not _promises(sw, opts, at, any_outcome=True):
         return None
     return f"appeal to research '{sw.text_of(at, opts.shown)}'", sw.text_of(at, opts.shown)
+
+
+def _agent_between(sw: SentenceWords, opts: Options, a: int, b: int) -> bool:
+    return opts.agents is not None and any(sw.has(opts.agents, k) for k in range(a + 1, b))
+
+
+def _promises(sw: SentenceWords, opts: Options, at: int, any_outcome: bool = False) -> bool:
+    """What research is said to show promises a benefit: a quality, or a benefit verb with a health
+    outcome, after the reporting verb (and with `any_outcome`, a health outcome alone); not a risk."""
+    after = range(at + 1, sw.b)
+    if opts.disclosures is not None and any(sw.has(opts.disclosures, k) for k in after):
+        return False
+    if any(sw.has(opts.qualities, k) or sw.page.toks.lows[k][:1].isdigit() for k in after):
+        return True  # a quality, or a figure ("Research says 17% of teens ...")
+    outcome = any(sw.has(opts.outcomes, k) for k in range(at, sw.b))
+    return outcome and (any_outcome or any(sw.has(opts.benefits, k) for k in after))
 
 
 def _predicates(sw: SentenceWords, opts: Options) -> list[tuple[int, str]]:
     """(token index, kind) of the predicates that are not negated, in sentence order."""
     cands = [(q, "quality") for q in sw.all(opts.qualities)]
-    if sw.first(opts.outcomes) is not None:
-        cands += [(b, "benefit") for b in sw.all(opts.benefits)]
-    return [(at, kind) for at, kind in sorted(cands) if not sw.negated(opts.negators, at)]
+    if opts.disclosures is not None:  # "no known risks", "without the risk of": a safety claim
+        risks = sw.all(opts.disclosures)
+        denied = _denied(sw, opts, risks)
+        cands += [(d, "safety") for d in risks if d in denied]
+    if sw.first(opts.outcomes) is not None or opts.targets is not None:  # (targets: checked named)
+        cands += [(b, "benefit") for b in sw.all(opts.benefits) if not sw.noun_use(b)]
+    return [(at, kind) for at, kind in sorted(cands) if kind == "safety" or not sw.negated(opts.negators, at)]
+
+
+def _relative_subject(sw: SentenceWords, opts: Options, at: int) -> int | None:
+    """In a relative clause ("supplements available that can support ..."), the treatment the clause
+    is about: a treatment word among the three tokens before "that", "which" or "who"."""
+    lows = sw.page.toks.lows
+    for r in (at - 1, at - 2):
+        if r > sw.a and lows[r] in ("that", "which"):
+            for k in range(r - 1, max(sw.a, r - 4) - 1, -1):
+                if _names_treatment(sw, opts, k):
+                    return k
+            return None
+    return None
 
 
 def _subject(sw: SentenceWords, opts: Options, at: int) -> str | None:
     """What the claim is about, before the predicate at token `at`, or None."""
-    for k in range(max(sw.a, at - SUBJECT_REACH), at):
-        if _names_treatment(sw, opts, k):
+    rel = _relative_subject(sw, opts, at)
+    if rel is not None:
+        return f"'{sw.text_of(rel)}'"
+    for k in range(sw.clause_of(at), at):
+        if sw.after_preposition(k):
+            continue
+        if opts.agents is not None and sw.has(opts.agents, k):
+            return None
+        if _names_treatment(sw, opts, k) and at - k <= SUBJECT_REACH:
             return f"'{sw.text_of(k)}'"
-        if opts.anaphora is not None and sw.has(opts.anaphora, k) and _antecedent(sw, opts, k):
+        if opts.anaphora is not None and sw.has(opts.anaphora, k) and _refers(sw, opts, k):
             return f"'{sw.text_of(k)}' (the treatment)"
     if sw.implicit_subject(at):
         return "implicit subject (list item or label)"
@@ -141,22 +190,35 @@ def _subject(sw: SentenceWords, opts: Options, at: int) -> str | None:
 
 
 def _names_treatment(sw: SentenceWords, opts: Options, k: int) -> bool:
-    return sw.has(opts.subjects, k) or sw.is_topic(k)
+    return sw.has(opts.subjects, k) or (opts.topic_subjects and sw.is_topic(k))
 
 
-def _antecedent(sw: SentenceWords, opts: Options, k: int) -> bool:
-    """A reference ("it", "this") counts when a treatment is named before it in this sentence or the
-    one before."""
+def _refers(sw: SentenceWords, opts: Options, k: int) -> bool:
+    """A reference ("it", "this") to the treatment: used alone ("This helps", "It is safe") or before a
+    treatment word ("this treatment"), with a treatment named before it in this sentence or the one
+    before. "These signs" and "this extra glutamate" refer to something else."""
     prev = sw.previous()
     lo = prev.a if prev is not None else sw.a
     return any(_names_treatment(sw, opts, j) for j in range(lo, k))
 
 
 def _discloses(sw: SentenceWords, opts: Options) -> bool:
-    """A risk word that no benefit verb just before it acts on ('reduces the risk of' is a claim)."""
+    """A risk word that no benefit verb just before it acts on ('reduces the risk of' is a claim) and
+    that is not denied ('no known risks from fire or toxicity' is a safety claim)."""
     assert opts.disclosures is not None
     benefits = sw.all(opts.benefits)
-    return any(not any(d - 4 <= b < d for b in benefits) for d in sw.all(opts.disclosures))
+    risks = sw.all(opts.disclosures)
+    denied = _denied(sw, opts, risks)
+    return any(not any(d - 4 <= b < d for b in benefits) and d not in denied for d in risks)
+
+
+def _denied(sw: SentenceWords, opts: Options, risks: list[int]) -> set[int]:
+    """The risk words under a negation: negated themselves, or listed just after one that is."""
+    out: set[int] = set()
+    for d in risks:
+        if sw.negated(opts.negators, d) or any(0 < d - e <= 6 for e in out):
+            out.add(d)
+    return out
 
 
 def _has_evidence(doc: Document, opts: Options, i: int) -> bool:

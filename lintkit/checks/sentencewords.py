@@ -12,11 +12,27 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+import simplemma
+
 from lintkit.document import Document
 from lintkit.vocab import Tokens, Words, tokens
 
 TOPIC_MIN = 3  # times a title or heading word must occur on the page to be a topic word
 _LABEL_MARKS = frozenset(":–—-|•")
+# Closed word classes of English: a few dozen function words, not a vocabulary of claims.
+_DETERMINERS = frozenset("a an the your their his her its some any each every no another".split())
+_NOUN_VERBS = frozenset("seek seeking sought get getting find finding need needs needed ask".split())
+_MEANS = frozenset(["by"])  # "works by raising serotonin": how it works, not what it promises
+_PREPOSITIONS = frozenset(
+    "of for with during about from between after before like than against among toward towards via".split()
+)
+_CLAUSE_WORDS = frozenset("if when whether although though while because unless until whereas so".split())
+_ADJECTIVE_ENDS = ("ful", "ive", "ous")
+_OPENERS = frozenset("as since once after before".split())  # open a sentence with a clause
+_AUXILIARIES = frozenset(
+    "is are was were be been has have had can could will would may might must should does do did also "
+    "really truly not just only".split()
+)
 
 
 @dataclass
@@ -86,6 +102,50 @@ class SentenceWords:
         n = self.page.hits(words).get(k, 1) if words is not None else 1
         return self.page.doc.text[toks.starts[k] : toks.ends[min(k + n, len(toks)) - 1]]
 
+    def noun_use(self, k: int) -> bool:
+        """Token `k` follows a determiner, perhaps with an adjective between ("the support", "a
+        healthy, balanced life"), or a verb that takes a noun ("seek help"): a noun or adjective, not
+        the predicate."""
+        lows = self.page.toks.lows
+        if k > self.a and lows[k - 1] in _DETERMINERS | _NOUN_VERBS | _MEANS:
+            return True
+        if k - 1 <= self.a or lows[k - 2] not in _DETERMINERS:
+            return False
+        toks, text = self.page.toks, self.page.doc.text
+        listed = "," in text[toks.ends[k - 1] : toks.starts[k]]  # "a healthy, balanced life"
+        return listed or lows[k - 1].endswith(_ADJECTIVE_ENDS)
+
+    def after_preposition(self, k: int) -> bool:
+        """Token `k` is in the object of a preposition ("for ketamine addiction", "with plenty of
+        fiber", "for depression treatment"), so not the subject of the clause."""
+        lows = self.page.toks.lows
+        for j in range(k - 1, max(self.a, k - 4) - 1, -1):
+            if lows[j] in _PREPOSITIONS:
+                return True
+            if lows[j] in _AUXILIARIES:
+                return False
+        return False
+
+    def clause_of(self, at: int) -> int:
+        """The first token of the clause whose predicate is at `at`: after an opening subordinate
+        clause ("If you notice these signs, it ...", "As more people use it, scientists ..."), or after
+        a clause word inside the sentence ("... whether it helps")."""
+        toks, text = self.page.toks, self.page.doc.text
+        start = self.a
+        for k in range(self.a, at):
+            if toks.lows[k] in _CLAUSE_WORDS or (k == self.a and toks.lows[k] in _OPENERS):
+                start = k + 1
+                for j in range(k + 2, at):  # an opening clause ends at its comma
+                    if "," in text[toks.ends[j - 1] : toks.starts[j]]:
+                        start = j
+                        break
+        return start
+
+    def pronoun_alone(self, k: int) -> bool:
+        """The reference at `k` stands alone: an auxiliary or the end of the sentence follows."""
+        lows = self.page.toks.lows
+        return lows[k] == "it" or k + 1 >= self.b or lows[k + 1] in _AUXILIARIES
+
     def implicit_subject(self, at: int) -> bool:
         """The predicate opens the sentence ("Reduces joint pain.") or follows a short label
         ("Sleep – Improves sleep.", "Mood: reduces anxiety")."""
@@ -96,6 +156,13 @@ class SentenceWords:
             return False
         between = text[toks.ends[at - 1] : toks.starts[at]]
         return any(c in _LABEL_MARKS for c in between)
+
+
+def _dictionary_word(w: str) -> bool:
+    """A word of the English dictionary ("crucial", "ongoing", "understanding") rather than a product
+    or brand name ("semaglutide", "bpc-157", "hbot"): only the latter become topic words by
+    frequency; generic treatment words come from the treatments vocabulary."""
+    return simplemma.is_known(w, lang="en")
 
 
 def page_words(doc: Document, stopwords: Words | None, outcomes: Words | None = None) -> PageWords:
@@ -114,7 +181,9 @@ def page_words(doc: Document, stopwords: Words | None, outcomes: Words | None = 
             continue
         a, b = bisect.bisect_left(starts, blk.start), bisect.bisect_left(starts, blk.end)
         heads.update(toks.lows[k] for k in range(a, b) if k not in stop and len(toks.lows[k]) >= 3)
-    topic = frozenset(w for w in heads if len(toks.where[w]) >= TOPIC_MIN and not w.isdigit())
+    topic = frozenset(
+        w for w in heads if len(toks.where[w]) >= TOPIC_MIN and not w.isdigit() and not _dictionary_word(w)
+    )
     pw = PageWords(doc, toks, topic, {})
     doc.memo["page-words"] = pw
     return pw

@@ -21,6 +21,7 @@ boosters: [proven]
 negators: [not, "=no"]
 disclosures: [side effect, risk]
 not_claims: [marketed as, whether]
+agents: ["=we", doctor, professional, scientist]
 evidence: ['\\(\\w+ et al\\., \\d{4}\\)']
 """
 
@@ -40,6 +41,10 @@ def flagged(text: str) -> list[str]:
         ("Studies show the infusion may improve mood.", "appeal to research 'Studies … show'"),
         ("Magnesium is shown to improve mood.", "appeal to research 'is shown to'"),
         ("The infusion may bring proven lasting relief.", "boosted"),
+        ("The infusion carries no known risk.", "'infusion' + safety 'risk'"),  # a denied risk
+        ("There are supplements available that reduce pain.", "'supplements' + benefit"),  # relative clause
+        ("Improved mood was found by studies.", "appeal to research"),  # passive report
+        ("Research shows 17% of users heal faster.", "appeal to research"),  # a figure
     ],
 )
 def test_claims_and_the_parts_that_made_them(text, part):
@@ -60,6 +65,12 @@ def test_claims_and_the_parts_that_made_them(text, part):
         "Rest improves sleep.",  # no treatment named
         "It improves sleep.",  # a reference with nothing before it to refer to
         "Reduce pain by resting.",  # an instruction (base form), not an implicit subject
+        "During the infusion, doctors can reduce noise to improve your mood.",  # people act, not the product
+        "As more people try the therapy, scientists will find the best dose.",  # opening clause, then people
+        "Seeking help for the therapy is important to improve your mood.",  # 'help' as a noun
+        "Studies show the infusion changes brain receptors.",  # research, but nothing promised
+        "Studies show the infusion can cause side effects.",  # research about a risk
+        "The infusion may reduce pain and shows promise.",  # hedged
     ],
 )
 def test_not_claims(text):
@@ -68,6 +79,11 @@ def test_not_claims(text):
 
 def test_reduces_the_risk_is_a_claim_not_a_disclosure():
     assert flagged("The therapy reduces the risk of pain returning.")
+
+
+def test_dictionary_words_in_headings_are_not_topic_words():
+    page = "# Understanding sleep\n\nUnderstanding is key. Understanding helps.\n\nUnderstanding improves sleep."
+    assert findings(page + "\n", make_rule(RULE)) == []
 
 
 def test_page_topic_words_are_subjects():
