@@ -199,13 +199,16 @@ def _lint_and_report(
 ) -> int:
     """Lint `jobs`, writing each file's findings as it arrives; returns the exit code."""
     from lintkit.report import FileResult
+    from lintkit.report.live import Live, Progress, streams, wanted
     from lintkit.report.stream import Spool, emitter
 
     fmt_name = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     fail_rank = SEVERITY_RANK[args.fail_on or cfg.fail_on]
     failing = False
     by_rule: Counter = Counter()  # (rule, severity) -> findings, for the GitHub job summary
-    with contextlib.closing(Spool(SPOOL_BYTES)) as spool:
+    progress = Progress(sys.stderr, len(jobs), enabled=wanted(sys.stderr))
+    live = streams(fmt_name, args.statistics, args.output, sys.stdout)
+    with contextlib.closing(Live(sys.stdout, progress) if live else Spool(SPOOL_BYTES)) as spool:
         sink = emitter(
             fmt_name,
             spool,
@@ -218,20 +221,26 @@ def _lint_and_report(
         outcomes = lint_files(
             jobs, rules, target, args.jobs or default_jobs(), keep_doc, baseline is not None, known
         )
-        for path, findings, doc, text, error, fatal in outcomes:
-            if error is not None:
-                errors.append(error)
-                continue
-            if fatal is not None:
-                return fail(fatal)
-            findings = _per_file_ignores(
-                findings, path, cfg.per_file_ignores, cfg.path.parent if cfg.path else None
-            )
-            if baseline is not None:
-                findings = baseline.apply(path, findings, text)
-            failing = failing or any(SEVERITY_RANK[f.severity] >= fail_rank for f in findings)
-            by_rule.update((f.rule, f.severity) for f in findings)
-            sink.add(FileResult(path, findings, doc))
+        try:
+            for path, findings, doc, text, error, fatal in outcomes:
+                if error is not None:
+                    errors.append(error)
+                    progress.step(0)
+                    continue
+                if fatal is not None:
+                    progress.clear()
+                    return fail(fatal)
+                findings = _per_file_ignores(
+                    findings, path, cfg.per_file_ignores, cfg.path.parent if cfg.path else None
+                )
+                if baseline is not None:
+                    findings = baseline.apply(path, findings, text)
+                failing = failing or any(SEVERITY_RANK[f.severity] >= fail_rank for f in findings)
+                by_rule.update((f.rule, f.severity) for f in findings)
+                sink.add(FileResult(path, findings, doc))
+                progress.step(len(findings))
+        finally:
+            progress.clear()  # (also on Ctrl-C: no half line left on the terminal)
         for e in errors:
             print(f"lintkit: error: {e}", file=sys.stderr)
         if baseline is not None and baseline.writing:
