@@ -1,4 +1,4 @@
-"""Command line: `lintkit check`, `lintkit rules`, `lintkit explain`. Exit 0 clean, 1 findings, 2 errors."""
+"""Command line: `lintkit check`, `rules`, `explain`, `check-rules`. Exit 0 clean, 1 findings, 2 errors."""
 
 from __future__ import annotations
 
@@ -113,15 +113,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="also lint files that .gitignore leaves out (default: skip them, as ruff does)",
     )
     c.add_argument("--no-cache", action="store_true", help="do not read or write the compiled-rules cache")
-    r = sub.add_parser("rules", help="list the rules")
-    r.add_argument("--rules", action="append", default=[], metavar="PATH")
-    r.add_argument("--no-default-rules", action="store_true")
+    r = sub.add_parser("rules", help="list the rules (those the config loads too)")
+    _rule_options(r)
     r.add_argument("--format", choices=("text", "json"), default="text")
+    r.add_argument("--test", action="store_true", help="run every rule's pass/fail examples instead")
     e = sub.add_parser("explain", help="show a rule's description, references and examples")
     e.add_argument("rule", metavar="RULE")
-    e.add_argument("--rules", action="append", default=[], metavar="PATH")
-    e.add_argument("--no-default-rules", action="store_true")
+    _rule_options(e)
+    t = sub.add_parser("check-rules", help="run the pass/fail examples of rule files (default: all loaded)")
+    t.add_argument("paths", nargs="*", metavar="PATH", help="rule files or folders to test")
+    _rule_options(t)
     return p
+
+
+def _rule_options(p: argparse.ArgumentParser) -> None:
+    """The options that choose the rules, as in `check`."""
+    p.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule file or folder")
+    p.add_argument("--no-default-rules", action="store_true", help="do not load the built-in rules")
+    p.add_argument(
+        "--config", metavar="FILE", help="config file (default: nearest .lintkit.yaml or pyproject.toml)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,6 +147,10 @@ def main(argv: list[str] | None = None) -> int:
             from lintkit.explain import run_explain, run_rules
 
             return run_rules(args) if args.command == "rules" else run_explain(args)
+        if args.command == "check-rules":
+            from lintkit.ruletest import run_check_rules
+
+            return run_check_rules(args)
         build_parser().print_help()
         return EXIT_ERROR
     except KeyboardInterrupt:
