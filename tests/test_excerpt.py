@@ -32,9 +32,9 @@ def _excerpt_lines(source: str, fmt: str = "text") -> list[str]:
 
 
 def _under(lines: list[str]) -> str:
-    """The characters of the shown source line whose cells lie above the carets."""
-    src = lines[1].split("| ", 1)[1]
-    caret = lines[2][7:]
+    """The characters of the shown source line whose cells lie above the carets, on the screen:
+    both whole lines, gutters included (so a gutter of another width shows)."""
+    src, caret = lines[1], lines[2]
     start = len(caret) - len(caret.lstrip(" "))
     stop = start + caret.count("^")
     out, cell = [], 0
@@ -43,6 +43,12 @@ def _under(lines: list[str]) -> str:
             out.append(ch)
         cell += _cells(ch)
     return "".join(out)
+
+
+def test_caret_under_span_in_a_plain_line() -> None:
+    """The issue's repro: the caret sat two columns left of the flagged text."""
+    assert _under(_excerpt_lines("A miracle cure.\n")) == "miracle cure"
+    assert _under(_excerpt_lines("x\n" * 1200 + "Try a miracle cure.\n")) == "miracle cure"  # line 1201
 
 
 def test_caret_under_span_after_a_tab() -> None:
@@ -89,4 +95,7 @@ def test_color_never_keeps_the_excerpt_on_a_terminal(tmp_path: Path, test_rules)
     out = run_on_tty(tmp_path, "check", "page.md", *own("--color", "never"))
     assert "\033[" not in out
     assert "   1 | A miracle cure." in out
-    assert "^^^^^^^^^^^^" in out
+    shown = [line.rstrip("\r") for line in out.splitlines()]
+    src = next(line for line in shown if "| A miracle cure." in line)
+    caret = shown[shown.index(src) + 1]
+    assert caret.index("^") == src.index("miracle") and caret.count("^") == len("miracle cure")

@@ -48,8 +48,9 @@ def file_lines(result: FileResult, color: bool = False) -> list[str]:
         out.append(f"{loc} {sev} {_paint(f.rule, BOLD, color)} {f.message}")
         if result.doc is not None and f.line <= f.end_line:
             src, pad, width = excerpt(result.doc.line_text(f.line), f.column, end_of(f))
-            out.append(f"  {_paint(f'{f.line:>4} |', DIM, color)} {src}")
-            out.append(f"       {' ' * pad}{_paint('^' * width, COLORS[f.severity], color)}")
+            gutter = f"{f.line:>4} |"  # the caret line's indent is as wide: "  " + gutter + " "
+            out.append(f"  {_paint(gutter, DIM, color)} {src}")
+            out.append(f"{' ' * (len(gutter) + 3 + pad)}{_paint('^' * width, COLORS[f.severity], color)}")
         if f.suggestion:
             out.append(f"  suggestion: {f.suggestion}")
     return out
