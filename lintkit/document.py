@@ -25,6 +25,7 @@ class Block:
     start: int
     end: int
     level: int = 0
+    region: str = ""  # set by a reader when the block lies in page chrome (HTML nav, footer, share box)
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,8 @@ class TextBuilder:
         self._block_start: int | None = None
         self._block_kind = "paragraph"
         self._block_level = 0
+        self.region = ""  # the page-chrome region new blocks lie in ("" for the article), set by a reader
+        self._block_region = ""
 
     def add(self, s: str, source_start: int, mapping: Sequence[int] | None = None) -> None:
         """Append `s`; its characters come from source_start onward, or from `mapping` one by one."""
@@ -166,6 +169,7 @@ class TextBuilder:
         self._block_start = self.length
         self._block_kind = kind
         self._block_level = level
+        self._block_region = self.region
 
     def close_block(self) -> None:
         """Finish the current block: trim trailing spaces, record it, separate it by a blank line."""
@@ -181,7 +185,7 @@ class TextBuilder:
                 self.parts.pop()
         if self.length == start:
             return
-        self.blocks.append(Block(self._block_kind, start, self.length, self._block_level))
+        self.blocks.append(Block(self._block_kind, start, self.length, self._block_level, self._block_region))
         sep_at = self.offsets[-1] + 1
         self.parts.append("\n\n")
         self.offsets.extend((sep_at, sep_at))

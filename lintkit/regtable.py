@@ -3,11 +3,11 @@ status, the uses that status covers, what is true, and the source that says so.
 
 A row: `product` (the name in messages), `names` (words and phrases that name it on a page, as in a
 word vocabulary), `status` (one of STATUSES), `uses` (words naming the conditions or uses that
-the status covers, or, in a row that is not approved, cleared or authorized, that an approved member of
-the class covers; empty: none), `covers` and `note` (said in messages), `test` (true for a test or assay: claims that
-it detects or identifies something are use claims), `source` (an http(s) URL) and `checked` (the
-date the source was read, YYYY-MM-DD). The file is validated when the rules are loaded; an error
-names the table file, the line and the key.
+the status covers, or, in a row that is not approved, cleared or authorized, that an approved
+member of the class covers; empty: none), `covers` and `note` (said in messages), `test` (true for
+a test or assay: claims that it detects or identifies something are use claims), `source` (an
+http(s) URL) and `checked` (the date the source was read, YYYY-MM-DD). The file is validated when
+the rules are loaded; an error names the table file, the line and the key.
 """
 
 from __future__ import annotations
@@ -90,7 +90,9 @@ def _row(where: str, raw: Any, forms: Any) -> Row:
         if not isinstance(raw[key], str) or not raw[key].strip():
             raise RuleError(where, raw.lines[key], key, "must be a non-empty string")
     if raw["status"] not in STATUSES:
-        raise RuleError(where, raw.lines["status"], "status", f"{raw['status']!r} is not one of: {', '.join(STATUSES)}")
+        raise RuleError(
+            where, raw.lines["status"], "status", f"{raw['status']!r} is not one of: {', '.join(STATUSES)}"
+        )
     if not raw["source"].startswith(("https://", "http://")):
         raise RuleError(where, raw.lines["source"], "source", "must be an http(s) URL")
     checked = raw["checked"]
@@ -102,7 +104,18 @@ def _row(where: str, raw: Any, forms: Any) -> Row:
         raise RuleError(where, raw.lines["test"], "test", "must be true or false")
     names = _words(where, raw, "names", forms, required=True)
     uses = _words(where, raw, "uses", forms, required=False)
-    return Row(raw["product"], names, raw["status"], uses, raw["covers"], raw["note"], raw["source"], checked, test, raw.line)
+    return Row(
+        raw["product"],
+        names,
+        raw["status"],
+        uses,
+        raw["covers"],
+        raw["note"],
+        raw["source"],
+        checked,
+        test,
+        raw.line,
+    )
 
 
 def _words(where: str, raw: Any, key: str, forms: Any, required: bool) -> Words | None:

@@ -1,8 +1,8 @@
 """Rule files: YAML -> validated, compiled Rule objects. All validation happens here, once.
 
 A rule file holds one rule (a mapping) or several under `rules:`. Lexicon files (`lexicon:` key)
-hold named term lists that rules reference as `@name`; data tables (`table:` and `rows:` keys, see regtable) are
-read by the rules that name their file.
+hold named term lists that rules reference as `@name`; data tables (`table:` and `rows:` keys, see
+regtable) are read by the rules that name their file.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from types import ModuleType
 
 from lintkit.checks import (
     assertion,
+    chrome,
     claim,
     duplicate,
     jargon,
@@ -32,4 +33,5 @@ KINDS: dict[str, ModuleType] = {
     "jargon": jargon,
     "duplicate": duplicate,
     "regulatory": regulatory,
+    "chrome": chrome,
 }

@@ -115,7 +115,9 @@ def _research(sw: SentenceWords, opts: Options) -> tuple[str, str] | None:
         noun = sw.first(opts.research)
         if noun is None:
             return None
-        verbs = [v for v in sw.all(opts.reports) if noun < v <= noun + 12 and not _agent_between(sw, opts, noun, v)]
+        verbs = [
+            v for v in sw.all(opts.reports) if noun < v <= noun + 12 and not _agent_between(sw, opts, noun, v)
+        ]
         passive = [v for v in sw.all(opts.reports) if v + 2 == noun and sw.page.toks.lows[v + 1] == "by"]
         if not verbs and not passive:
             return None

@@ -33,7 +33,9 @@ from lintkit.vocab import Words, tokens
 FIELDS = ("problem", "truth", "product", "source", "checked", "sentence")
 AGENCY_REACH = 6  # tokens between an agency word and an approval word
 MAIN_MIN = 3  # times a row must be named on a page to be its main product
-NEGATION_REACH = 8  # tokens before an approval word where a negator denies it ("does not go through FDA approval")
+NEGATION_REACH = (
+    8  # tokens before an approval word where a negator denies it ("does not go through FDA approval")
+)
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,11 @@ def _judge(sw: SentenceWords, opts: Options, main: Row | None) -> tuple[str, Row
     if reg is not None and not _any_negator(sw, opts):
         row = opts.table.first("registered")
         if row is not None:
-            return f"presents FDA registration or listing ('{sw.text_of(reg, opts.registration)}') as a credential", row
+            return (
+                f"presents FDA registration or listing ('{sw.text_of(reg, opts.registration)}') "
+                "as a credential",
+                row,
+            )
     end = sw.first(opts.endorsement)
     if end is not None and not sw.negated(opts.negators, end):
         row = _product(sw, opts, end) or main or opts.table.first("registered")
@@ -140,9 +146,15 @@ def _approval_problem(sw: SentenceWords, opts: Options, at: int, row: Row | None
     if row.status not in MARKETED:
         return f"says {row.product} is FDA-approved or cleared ('{said}'), but it is {row.status}", row
     if row.status == "cleared" and "approv" in said.lower():
-        return f"says {row.product} is FDA-approved ('{said}'); it is a cleared device, not an approved drug", row
+        return (
+            f"says {row.product} is FDA-approved ('{said}'); it is a cleared device, not an approved drug",
+            row,
+        )
     if named and not covered and row.uses is not None:
-        return f"says {row.product} is approved for a use outside its status ('{said}'; it covers {row.covers})", row
+        return (
+            f"says {row.product} is approved for a use outside its status ('{said}'; it covers {row.covers})",
+            row,
+        )
     return None
 
 
@@ -155,7 +167,11 @@ def _use_problem(sw: SentenceWords, opts: Options, main: Row | None) -> tuple[st
         at = sw.first(verbs)
         if at is None or not any(k < at for k in sw.all(opts.test_nouns) + sw.all(tested.names)):
             return None  # a test's finding verb counts when the test is named before it
-    if at is None or sw.negated(opts.negators, at) or (opts.hedges is not None and sw.first(opts.hedges) is not None):
+    if (
+        at is None
+        or sw.negated(opts.negators, at)
+        or (opts.hedges is not None and sw.first(opts.hedges) is not None)
+    ):
         return None
     if any(_uses(sw, opts, r)[0] for r in named_rows):
         return None  # some product named here covers the use
@@ -167,7 +183,11 @@ def _use_problem(sw: SentenceWords, opts: Options, main: Row | None) -> tuple[st
         return None
     said = sw.text_of(at, opts.use_claims if sw.has(opts.use_claims, at) else verbs)
     if row.status in MARKETED:
-        return f"presents {row.product} as a treatment for a use its status does not cover ('{said}'; it covers {row.covers})", row
+        return (
+            f"presents {row.product} as a treatment for a use its status does not cover "
+            f"('{said}'; it covers {row.covers})",
+            row,
+        )
     return f"presents {row.product}, which is {row.status}, as a treatment or test ('{said}')", row
 
 

@@ -1,16 +1,19 @@
 """HTML to prose blocks with the standard library's tokenizer (no recursion, so any nesting depth).
 
 Skips script, style, head and other non-prose elements, and code (pre, code, kbd, samp: as Markdown
-code is skipped); keeps image alt text; records links.
+code is skipped); keeps image alt text; records links; marks the blocks of page-chrome regions
+(nav, footer, share boxes: see regions).
 """
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 from lintkit.document import Document, Link, TextBuilder
+from lintkit.markup.regions import RegionStack
 
 SKIP = frozenset(
     "script style noscript template head svg math iframe object embed select textarea button canvas"
@@ -45,6 +48,7 @@ class _Extractor(HTMLParser):
         self.skip = 0
         self.link: tuple[int, str] | None = None
         self.source = source
+        self.regions = RegionStack()
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
 
     def _offset(self) -> int:
@@ -59,6 +63,9 @@ class _Extractor(HTMLParser):
             return
         if self.skip:
             return
+        if self.regions.start(tag, dict(attrs)):
+            self.tb.close_block()
+            self.tb.region = self.regions.current
         if tag in BLOCKS:
             self.tb.open_block(BLOCKS[tag], HEADINGS.get(tag, 0))
         elif tag in BREAKS:
@@ -82,6 +89,9 @@ class _Extractor(HTMLParser):
             return
         if self.skip:
             return
+        if self.regions.end(tag):
+            self.tb.close_block()
+            self.tb.region = self.regions.current
         if tag in BLOCKS or tag in BREAKS:
             self.tb.close_block()
         elif tag == "a" and self.link is not None:
@@ -154,4 +164,6 @@ def parse(path: str, source: str) -> Document:
     ex = _Extractor(source)
     ex.feed(source)
     ex.close()
-    return ex.tb.build(path, source)
+    doc = ex.tb.build(path, source)
+    doc.blocks[:] = [replace(b, region=ex.regions.resolve(b.region)) if b.region else b for b in doc.blocks]
+    return doc

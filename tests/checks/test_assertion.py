@@ -82,7 +82,9 @@ def test_reduces_the_risk_is_a_claim_not_a_disclosure():
 
 
 def test_dictionary_words_in_headings_are_not_topic_words():
-    page = "# Understanding sleep\n\nUnderstanding is key. Understanding helps.\n\nUnderstanding improves sleep."
+    page = (
+        "# Understanding sleep\n\nUnderstanding is key. Understanding helps.\n\nUnderstanding improves sleep."
+    )
     assert findings(page + "\n", make_rule(RULE)) == []
 
 
