@@ -1,4 +1,4 @@
-"""Command line: `lintkit check`, `lintkit rules`, `lintkit explain`. Exit 0 clean, 1 findings, 2 errors."""
+"""Command line: `lintkit check`, `rules`, `explain`, `check-rules`. Exit 0 clean, 1 findings, 2 errors."""
 
 from __future__ import annotations
 
@@ -20,6 +20,13 @@ def _jobs(value: str) -> int:
     n = int(value)
     if n < 0:
         raise argparse.ArgumentTypeError("must be 0 (the number of cores) or more")
+    return n
+
+
+def _positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
     return n
 
 
@@ -74,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="lowest severity that makes the exit code 1 (default: warning)",
     )
     c.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even with findings (2 still means an error)"
+    )
+    c.add_argument(
         "--config", metavar="FILE", help="config file (default: nearest .lintkit.yaml or pyproject.toml)"
     )
     c.add_argument(
@@ -85,22 +95,44 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour and source excerpts"
     )
+    c.add_argument(
+        "--max-results",
+        type=_positive,
+        metavar="N",
+        help="SARIF: keep the N most severe results (default 25000, GitHub code scanning's limit)",
+    )
     c.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
     c.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in baseline FILE")
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     c.add_argument(
         "--jobs", "-j", type=_jobs, metavar="N", help="processes for linting (default: one per core)"
     )
+    c.add_argument(
+        "--no-respect-gitignore",
+        action="store_true",
+        help="also lint files that .gitignore leaves out (default: skip them, as ruff does)",
+    )
     c.add_argument("--no-cache", action="store_true", help="do not read or write the compiled-rules cache")
-    r = sub.add_parser("rules", help="list the rules")
-    r.add_argument("--rules", action="append", default=[], metavar="PATH")
-    r.add_argument("--no-default-rules", action="store_true")
+    r = sub.add_parser("rules", help="list the rules (those the config loads too)")
+    _rule_options(r)
     r.add_argument("--format", choices=("text", "json"), default="text")
+    r.add_argument("--test", action="store_true", help="run every rule's pass/fail examples instead")
     e = sub.add_parser("explain", help="show a rule's description, references and examples")
     e.add_argument("rule", metavar="RULE")
-    e.add_argument("--rules", action="append", default=[], metavar="PATH")
-    e.add_argument("--no-default-rules", action="store_true")
+    _rule_options(e)
+    t = sub.add_parser("check-rules", help="run the pass/fail examples of rule files (default: all loaded)")
+    t.add_argument("paths", nargs="*", metavar="PATH", help="rule files or folders to test")
+    _rule_options(t)
     return p
+
+
+def _rule_options(p: argparse.ArgumentParser) -> None:
+    """The options that choose the rules, as in `check`."""
+    p.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule file or folder")
+    p.add_argument("--no-default-rules", action="store_true", help="do not load the built-in rules")
+    p.add_argument(
+        "--config", metavar="FILE", help="config file (default: nearest .lintkit.yaml or pyproject.toml)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,6 +147,10 @@ def main(argv: list[str] | None = None) -> int:
             from lintkit.explain import run_explain, run_rules
 
             return run_rules(args) if args.command == "rules" else run_explain(args)
+        if args.command == "check-rules":
+            from lintkit.ruletest import run_check_rules
+
+            return run_check_rules(args)
         build_parser().print_help()
         return EXIT_ERROR
     except KeyboardInterrupt:

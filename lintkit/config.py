@@ -2,7 +2,8 @@
 
 Keys (all optional): select, ignore (ids or prefixes), severity (id -> level), rules (extra rule
 paths, relative to the config file), per-file-ignores (glob -> ids), target-grade, extensions
-(extra ".ext: format" pairs), fail-on (error | warning | info), no-default-rules.
+(extra ".ext: format" pairs), fail-on (error | warning | info), no-default-rules, exclude (globs
+relative to the config file's folder), respect-gitignore (default true).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ KEYS = (
     "fail-on",
     "no-default-rules",
     "exclude",
+    "respect-gitignore",
 )
 
 
@@ -44,6 +46,7 @@ class Config:
     fail_on: str = "warning"
     no_default_rules: bool = False
     exclude: list[str] = field(default_factory=list)
+    respect_gitignore: bool = True
     lines: dict[str, int] = field(default_factory=dict)  # key -> line in the file (YAML only)
 
 
@@ -133,4 +136,8 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
             cfg.fail_on = value
         elif key == "no-default-rules":
             cfg.no_default_rules = bool(value)
+        elif key == "respect-gitignore":
+            if not isinstance(value, bool):
+                raise _err(path, lines, key, "must be true or false")
+            cfg.respect_gitignore = value
     return cfg

@@ -5,19 +5,51 @@ from __future__ import annotations
 import argparse
 import json
 import textwrap
+from pathlib import Path
 
+from lintkit import config as configmod
+from lintkit.builtin import with_builtin
 from lintkit.cache import load_rules
 from lintkit.cli import EXIT_ERROR, EXIT_OK, fail, rule_paths
 from lintkit.regtable import StatusTable
-from lintkit.rules import Rule, RuleError
+from lintkit.rules import Rule, RuleError, rule_files
+
+
+def configured(
+    args: argparse.Namespace, extra: list[Path] | None = None
+) -> tuple[list[Rule], set[Path]] | None:
+    """Every rule `lintkit check` would load here (the default rules, the config's `rules:`, then
+    --rules, and the built-in ones), plus the rule files under `extra` (loaded once even when the
+    config names them too); returns (rules, resolved files of `extra`), or None after printing
+    the error."""
+    try:
+        cfg_path = Path(args.config) if args.config else configmod.find(Path.cwd())
+        if args.config and not cfg_path.is_file():
+            fail(f"config file {args.config} not found")
+            return None
+        cfg = configmod.load(cfg_path)
+    except configmod.ConfigError as err:
+        fail(str(err))
+        return None
+    paths = rule_paths(args, cfg.rules, cfg.no_default_rules)
+    no_default = args.no_default_rules or cfg.no_default_rules
+    try:
+        if not extra:
+            return with_builtin(load_rules(paths), no_default), set()
+        files, seen = [], set()
+        for f in rule_files([*paths, *extra]):
+            if f.resolve() not in seen:
+                seen.add(f.resolve())
+                files.append(f)
+        return with_builtin(load_rules(files), no_default), {f.resolve() for f in rule_files(extra)}
+    except RuleError as err:
+        fail(f"{err}\n  fix the rule file, or leave it out of --rules / the config's 'rules' list")
+        return None
 
 
 def _load(args: argparse.Namespace) -> list[Rule] | None:
-    try:
-        return load_rules(rule_paths(args))
-    except RuleError as err:
-        fail(str(err))
-        return None
+    loaded = configured(args)
+    return None if loaded is None else loaded[0]
 
 
 def run_rules(args: argparse.Namespace) -> int:
@@ -25,6 +57,10 @@ def run_rules(args: argparse.Namespace) -> int:
     rules = _load(args)
     if rules is None:
         return EXIT_ERROR
+    if args.test:
+        from lintkit.ruletest import report
+
+        return report(rules)
     if args.format == "json":
         data = [
             {

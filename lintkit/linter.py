@@ -15,6 +15,7 @@ from lintkit.rules import Rule
 from lintkit.terms import PatternTimeout
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+UNUSED_ID = "lintkit.unused-suppression"  # the built-in rule (lintkit.builtin) that `suppress` applies
 _DIRECTIVE = re.compile(r"<!--\s*lintkit:\s*(disable-next-line|disable|enable)\b(.*?)-->", re.S)
 
 
@@ -111,7 +112,11 @@ def lint(doc: Document, rules: list[Rule], context: Context | None = None) -> li
     """All findings of `rules` on `doc`, suppression applied, sorted by position then rule."""
     ctx = context or Context()
     out: list[Finding] = []
+    unused_rule = None
     for rule in rules:
+        if rule.id == UNUSED_ID:  # not a check of the text: found by `suppress`
+            unused_rule = rule
+            continue
         try:
             hits = list(KINDS[rule.kind].check(doc, rule.options, ctx))
         except PatternTimeout:
@@ -121,7 +126,8 @@ def lint(doc: Document, rules: list[Rule], context: Context | None = None) -> li
             ) from None
         out.extend(make_finding(doc, rule, h) for h in hits)
     doc.memo.clear()  # what the checks cached for this document
-    out = absorb(suppress(doc, out, ctx.known_ids))
+    ran = {r.id for r in rules if r is not unused_rule}
+    out = absorb(suppress(doc, out, ctx.known_ids, unused_rule, ran))
     return sorted(out, key=lambda f: (f.path, f.line, f.column, f.rule, f.end_line, f.end_column))
 
 
@@ -161,22 +167,31 @@ def _ids(body: str) -> tuple[list[str], str]:
 
 
 def _covers(ids: list[str], rule: str) -> bool:
-    return any(rule == i or rule.startswith(i + ".") for i in ids)
+    """Does a directive naming `ids` (none: every rule) cover `rule`?"""
+    return not ids or any(rule == i or rule.startswith(i + ".") for i in ids)
 
 
-def suppress(doc: Document, findings: list[Finding], known: frozenset[str] = frozenset()) -> list[Finding]:
+def suppress(
+    doc: Document,
+    findings: list[Finding],
+    known: frozenset[str] = frozenset(),
+    unused_rule: Rule | None = None,
+    ran: set[str] | frozenset[str] = frozenset(),
+) -> list[Finding]:
     """Drop findings silenced by `<!-- lintkit: disable-next-line ID -- reason -->` and
-    `<!-- lintkit: disable ID -->` ... `<!-- lintkit: enable ID -->`. A rule id (or prefix) is required;
-    one that names none of the `known` rule ids raises UnknownIdError (no check when `known` is empty)."""
+    `<!-- lintkit: disable ID -->` ... `<!-- lintkit: enable ID -->`; without an id, a directive
+    covers every rule (a bare `enable` ends every region). An id (or prefix) that names none of the
+    `known` rule ids raises UnknownIdError (no check when `known` is empty). With `unused_rule`, a
+    directive that silenced nothing is reported, when every id it names covers a rule that `ran`."""
     if "lintkit:" not in doc.source:
         return findings
-    next_line: list[tuple[int, list[str]]] = []
-    regions: list[tuple[int, int, list[str]]] = []
-    open_regions: list[tuple[int, list[str]]] = []
+    n_lines = doc.line_col(len(doc.source))[0]
+    next_line: list[tuple[int, list[str], int]] = []  # (line, ids, directive)
+    regions: list[tuple[int, int, list[str], int]] = []  # (first, last line, ids, directive)
+    open_regions: list[tuple[int, list[str], int]] = []
+    directives = []
     for m in _DIRECTIVE.finditer(doc.source):
         ids, _ = _ids(m.group(2))
-        if not ids:
-            continue
         end_line = doc.line_col(m.end() - 1)[0]
         for i in ids if known else ():
             if msg := unknown_id(i, known, allow_all=False):
@@ -184,22 +199,51 @@ def suppress(doc: Document, findings: list[Finding], known: frozenset[str] = fro
                 raise UnknownIdError(f"{doc.path}:{line}: lintkit: {m.group(1)} comment: {msg}")
         if m.group(1) == "disable-next-line":
             target = end_line + 1
-            while target <= doc.line_col(len(doc.source))[0] and not doc.line_text(target).strip():
+            while target <= n_lines and not doc.line_text(target).strip():
                 target += 1
-            next_line.append((target, ids))
+            next_line.append((target, ids, len(directives)))
         elif m.group(1) == "disable":
-            open_regions.append((end_line, ids))
+            open_regions.append((end_line, ids, len(directives)))
         else:
-            for start, open_ids in list(open_regions):
-                if set(open_ids) & set(ids):
-                    regions.append((start, end_line, open_ids))
-                    open_regions.remove((start, open_ids))
-    regions.extend((start, 1 << 30, ids) for start, ids in open_regions)
+            for start, open_ids, k in list(open_regions):
+                if not ids or set(open_ids) & set(ids):
+                    regions.append((start, end_line, open_ids, k))
+                    open_regions.remove((start, open_ids, k))
+            continue  # an `enable` silences nothing itself
+        directives.append((m, ids))
+    regions.extend((start, 1 << 30, ids, k) for start, ids, k in open_regions)
+    used: set[int] = set()
     keep = []
     for f in findings:
-        if any(f.line == line and _covers(ids, f.rule) for line, ids in next_line):
-            continue
-        if any(a <= f.line <= b and _covers(ids, f.rule) for a, b, ids in regions):
-            continue
-        keep.append(f)
+        hit = [k for line, ids, k in next_line if f.line == line and _covers(ids, f.rule)]
+        hit += [k for a, b, ids, k in regions if a <= f.line <= b and _covers(ids, f.rule)]
+        if hit:
+            used.update(hit)
+        else:
+            keep.append(f)
+    if unused_rule is not None:
+        for k, (m, ids) in enumerate(directives):
+            if k not in used and all(any(_covers([i], r) for r in ran) for i in ids):
+                keep.append(_unused(doc, unused_rule, m, ids))
     return keep
+
+
+def _unused(doc: Document, rule: Rule, m: re.Match, ids: list[str]) -> Finding:
+    """The finding of a directive that silenced nothing, at the comment."""
+    line, col = doc.line_col(m.start())
+    end_line, end_col = doc.line_col(m.end())
+    named = ", ".join(ids) if ids else "any rule"
+    message = rule.message.format_map({"directive": m.group(1), "ids": named})
+    return Finding(
+        doc.path,
+        line,
+        col,
+        end_line,
+        end_col,
+        rule.id,
+        rule.category,
+        rule.severity,
+        message,
+        "remove the comment (or fix the rule id it names)",
+        snippet=m.group(0),
+    )

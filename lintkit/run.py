@@ -7,11 +7,13 @@ import contextlib
 import dataclasses
 import os
 import sys
+from collections import Counter
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lintkit import config as configmod
+from lintkit.builtin import with_builtin
 from lintkit.cache import load_rules
 from lintkit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _csv, fail, rule_paths
 from lintkit.linter import SEVERITY_RANK, Finding, lint, unknown_id
@@ -126,6 +128,11 @@ def run_check(args: argparse.Namespace) -> int:
         return fail(
             f"--statistics prints a table of counts; it cannot be combined with --format {args.format}"
         )
+    if args.output is not None:
+        from lintkit.outpath import output_problem
+
+        if problem := output_problem(args.output):
+            return fail(problem)
     try:
         cfg_path = Path(args.config) if args.config else configmod.find(Path.cwd())
         if args.config and not cfg_path.is_file():
@@ -136,6 +143,7 @@ def run_check(args: argparse.Namespace) -> int:
     try:
         paths = rule_paths(args, cfg.rules, cfg.no_default_rules)
         rules = load_rules(paths, use_cache=not args.no_cache)
+        rules = with_builtin(rules, args.no_default_rules or cfg.no_default_rules)
     except RuleError as err:
         return fail(f"{err}\n  fix the rule file, or leave it out of --rules / the config's 'rules' list")
     known = frozenset(r.id for r in rules)
@@ -153,7 +161,11 @@ def run_check(args: argparse.Namespace) -> int:
             return fail(str(err))
     target = args.target_grade if args.target_grade is not None else cfg.target_grade
     extensions = {**EXTENSIONS, **cfg.extensions}
-    sources, errors = discover(args.paths or ["."], extensions, cfg.exclude)
+    from lintkit.ignore import PathFilter
+
+    gitignore = cfg.respect_gitignore and not getattr(args, "no_respect_gitignore", False)
+    skip = PathFilter(cfg.path.parent if cfg.path else Path.cwd(), cfg.exclude, gitignore)
+    sources, errors = discover(args.paths or ["."], extensions, cfg.exclude, skip)
     keep_doc = _show_source(args) or (args.format or "text") in ("html",)
     stdin_bytes = None
     jobs: list[Job] = []
@@ -187,12 +199,16 @@ def _lint_and_report(
 ) -> int:
     """Lint `jobs`, writing each file's findings as it arrives; returns the exit code."""
     from lintkit.report import FileResult
+    from lintkit.report.live import Live, Progress, streams, wanted
     from lintkit.report.stream import Spool, emitter
 
     fmt_name = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     fail_rank = SEVERITY_RANK[args.fail_on or cfg.fail_on]
     failing = False
-    with contextlib.closing(Spool(SPOOL_BYTES)) as spool:
+    by_rule: Counter = Counter()  # (rule, severity) -> findings, for the GitHub job summary
+    progress = Progress(sys.stderr, len(jobs), enabled=wanted(sys.stderr))
+    live = streams(fmt_name, args.statistics, args.output, sys.stdout)
+    with contextlib.closing(Live(sys.stdout, progress) if live else Spool(SPOOL_BYTES)) as spool:
         sink = emitter(
             fmt_name,
             spool,
@@ -200,23 +216,31 @@ def _lint_and_report(
             args.statistics,
             {r.id: r for r in rules},
             target,
+            _report_options(args, cfg, fmt_name),
         )
         outcomes = lint_files(
             jobs, rules, target, args.jobs or default_jobs(), keep_doc, baseline is not None, known
         )
-        for path, findings, doc, text, error, fatal in outcomes:
-            if error is not None:
-                errors.append(error)
-                continue
-            if fatal is not None:
-                return fail(fatal)
-            findings = _per_file_ignores(
-                findings, path, cfg.per_file_ignores, cfg.path.parent if cfg.path else None
-            )
-            if baseline is not None:
-                findings = baseline.apply(path, findings, text)
-            failing = failing or any(SEVERITY_RANK[f.severity] >= fail_rank for f in findings)
-            sink.add(FileResult(path, findings, doc))
+        try:
+            for path, findings, doc, text, error, fatal in outcomes:
+                if error is not None:
+                    errors.append(error)
+                    progress.step(0)
+                    continue
+                if fatal is not None:
+                    progress.clear()
+                    return fail(fatal)
+                findings = _per_file_ignores(
+                    findings, path, cfg.per_file_ignores, cfg.path.parent if cfg.path else None
+                )
+                if baseline is not None:
+                    findings = baseline.apply(path, findings, text)
+                failing = failing or any(SEVERITY_RANK[f.severity] >= fail_rank for f in findings)
+                by_rule.update((f.rule, f.severity) for f in findings)
+                sink.add(FileResult(path, findings, doc))
+                progress.step(len(findings))
+        finally:
+            progress.clear()  # (also on Ctrl-C: no half line left on the terminal)
         for e in errors:
             print(f"lintkit: error: {e}", file=sys.stderr)
         if baseline is not None and baseline.writing:
@@ -224,10 +248,31 @@ def _lint_and_report(
 
             return write(baseline, args.write_baseline, errors)
         sink.finish(errors, baseline.stale() if baseline is not None else None)
-        _copy(spool, args.output)
+        warnings = list(sink.warnings)
+        if os.environ.get("GITHUB_STEP_SUMMARY"):
+            from lintkit.report.summary import append
+
+            problem = append(os.environ["GITHUB_STEP_SUMMARY"], by_rule, sink.n_files, len(errors))
+            warnings += [problem] if problem else []
+        for w in warnings:
+            print(f"lintkit: warning: {w}", file=sys.stderr)
+        try:
+            _copy(spool, args.output)
+        except OSError as err:
+            return fail(f"--output {args.output}: cannot write: {err.strerror or err}")
     if errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if failing else EXIT_OK
+    return EXIT_FINDINGS if failing and not getattr(args, "exit_zero", False) else EXIT_OK
+
+
+def _report_options(args: argparse.Namespace, cfg: configmod.Config, fmt: str) -> dict:
+    """Report fields of the whole-report formats: --fail-on, and SARIF's cap and %SRCROOT%."""
+    options: dict = {"fail_on": args.fail_on or cfg.fail_on}
+    if fmt == "sarif":
+        from lintkit.report.sarif import source_root
+
+        options.update(max_results=args.max_results, root=source_root(cfg.path))
+    return options
 
 
 def _per_file_ignores(
@@ -252,9 +297,10 @@ def _copy(spool: Spool, output: str | None) -> None:
 
 
 def _show_source(args: argparse.Namespace) -> bool:
-    """Source excerpts and carets: on a terminal (or --color always), never into a file or pipe."""
-    if args.color != "auto":
-        return args.color == "always"
+    """Source excerpts and carets: on a terminal (or --color always), never into a file or pipe;
+    `--color never` (like NO_COLOR) only drops the colour."""
+    if args.color == "always":
+        return True
     return not args.output and sys.stdout.isatty()
 
 

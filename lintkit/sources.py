@@ -24,12 +24,22 @@ class Source:
 
 
 def discover(
-    paths: list[str], extensions: dict[str, str], exclude: list[str] | None = None
+    paths: list[str], extensions: dict[str, str], exclude: list[str] | None = None, skip_path=None
 ) -> tuple[list[Source], list[str]]:
-    """Expand files and folders (recursively, following no symlinked folders twice).
+    """Expand files and folders (recursively, following no symlinked folders twice), leaving out
+    what `skip_path` (a lintkit.ignore.PathFilter) ignores: walked paths by `exclude` and
+    .gitignore, named files by `exclude` only (globs as given, or on the name, without one).
 
     Returns the sources in a stable order and the errors (missing paths)."""
     from fnmatch import fnmatch
+
+    def excluded(path: str) -> bool:
+        if skip_path is not None:
+            return skip_path.excluded(path)
+        return any(fnmatch(path, pat) or fnmatch(os.path.basename(path), pat) for pat in exclude or [])
+
+    def walked_out(path: str, is_dir: bool) -> bool:
+        return skip_path.ignored(path, is_dir) if skip_path is not None else excluded(path)
 
     found: list[Source] = []
     errors: list[str] = []
@@ -46,14 +56,18 @@ def discover(
                     dirs[:] = []
                     continue
                 seen_dirs.add((st.st_dev, st.st_ino))
-                dirs[:] = sorted(d for d in dirs if d not in skip and not d.startswith("."))
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if d not in skip and not d.startswith(".") and not walked_out(os.path.join(root, d), True)
+                )
                 for name in sorted(files):
                     fmt = format_of(name, extensions)
                     full = os.path.join(root, name)
-                    if fmt and not any(fnmatch(full, pat) or fnmatch(name, pat) for pat in exclude or []):
+                    if fmt and not walked_out(full, False):
                         found.append(Source(full, fmt))
         elif os.path.exists(p) or os.path.islink(p):
-            if not any(fnmatch(p, pat) or fnmatch(os.path.basename(p), pat) for pat in exclude or []):
+            if not excluded(p):
                 found.append(Source(p, format_of(p, extensions) or "text"))
         else:
             errors.append(f"{p}: no such file or directory")

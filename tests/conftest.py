@@ -170,9 +170,26 @@ def sentence_texts(doc: Document) -> list[str]:
 # ---- command line ----------------------------------------------------------------------------
 
 
+# Variables that change what lintkit writes (format, colour, SARIF root, job summary, progress).
+CI_VARIABLES = (
+    "GITHUB_ACTIONS",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "GITHUB_STEP_SUMMARY",
+    "GITHUB_WORKSPACE",
+)
+
+
+@pytest.fixture(autouse=True)
+def _no_ci_variables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests that run lintkit in-process see no job summary or workspace of the CI running them."""
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+
+
 def cli_env(**extra: str) -> dict[str, str]:
     """The environment for a lintkit subprocess: no CI-detection or colour variables leaking in."""
-    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR")}
+    env = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES}
     env.update(extra)
     return env
 

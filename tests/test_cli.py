@@ -435,7 +435,7 @@ A miracle cure.
 
 A miracle cure.
 
-<!-- lintkit: disable-next-line -- no rule id: suppresses nothing -->
+<!-- lintkit: disable-next-line -- no rule id: suppresses every rule -->
 A miracle cure.
 
 <!-- lintkit: disable spam -->
@@ -466,7 +466,7 @@ SUPPRESS_HTML = """\
 
 @pytest.mark.parametrize(
     ("name", "source", "lines"),
-    [("page.md", SUPPRESS_MD, [6, 9, 16, 19]), ("page.html", SUPPRESS_HTML, [4, 6, 11])],
+    [("page.md", SUPPRESS_MD, [6, 16, 19]), ("page.html", SUPPRESS_HTML, [4, 11])],
 )
 def test_suppression_comments(tmp_path, test_rules, name, source, lines):
     (tmp_path / name).write_text(source, encoding="utf-8")

@@ -180,7 +180,7 @@ def test_junit_is_well_formed_with_findings_as_failures(
 ) -> None:
     names = [s.name for s in SEEDS[:2]] + ["clean.md"]
     expected = json_findings(capsys, *names)
-    code, out = run(capsys, "--format", "junit", *names)
+    code, out = run(capsys, "--format", "junit", "--fail-on", "info", *names)  # every finding fails
     assert code == 1
     root = ET.fromstring(out.encode("utf-8"))
     assert root.tag == "testsuites"
@@ -235,7 +235,7 @@ def test_all_machine_formats_describe_the_same_findings(
     root = ET.fromstring(run(capsys, "--format", "junit", *names)[1])
     from_junit = Counter()
     for case in root.iter("testcase"):
-        if case.find("failure") is not None:
+        if case.find("failure") is not None or case.find("system-out") is not None:
             rule, line, col = re.fullmatch(r"(\S+) \((\d+):(\d+)\)", case.get("name")).groups()
             from_junit[(case.get("classname"), rule, int(line), int(col))] += 1
     assert want and from_sarif == want and from_github == want and from_junit == want
@@ -286,3 +286,37 @@ def test_concise_one_line_per_finding(pages: Path, capsys: pytest.CaptureFixture
     assert out.splitlines() == [
         f"{f['path']}:{f['line']}:{f['column']}: {f['severity']} {f['rule']} {f['message']}" for f in findings
     ]
+
+
+def test_junit_failures_follow_fail_on() -> None:
+    from lintkit.report import FileResult
+
+    warn = Finding("a.md", 1, 1, 1, 4, "r.warn", "claim", "warning", "a warning")
+    err = Finding("a.md", 2, 1, 2, 4, "r.err", "claim", "error", "an error")
+    info = Finding("a.md", 3, 1, 3, 4, "r.info", "claim", "info", "a note")
+    files = [FileResult("a.md", [warn, err, info])]
+    for fail_on, failing in (("error", {"r.err"}), ("warning", {"r.err", "r.warn"}), ("info", None)):
+        root = ET.fromstring(render_junit(Report(files, {}, fail_on=fail_on)))
+        want = failing if failing is not None else {"r.err", "r.warn", "r.info"}
+        cases = root.findall("./testsuite/testcase")
+        assert len(cases) == 3 and root.get("tests") == "3"
+        got = {c.get("name").split()[0] for c in cases if c.find("failure") is not None}
+        assert got == want
+        assert root.get("failures") == root.find("testsuite").get("failures") == str(len(want))
+        for c in cases:
+            if c.find("failure") is None:
+                assert "a.md:" in c.find("system-out").text
+
+
+def test_junit_cli_fail_on_error_lists_warnings_as_passing(tmp_path: Path, monkeypatch, capsys) -> None:
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "w.yaml").write_text(conftest.TEST_RULE_YAML, encoding="utf-8")
+    (tmp_path / "p.md").write_text("A miracle cure.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code = main(
+        ["check", "--no-default-rules", "--rules", "r", "--format", "junit", "--fail-on", "error", "p.md"]
+    )
+    root = ET.fromstring(capsys.readouterr().out)
+    assert code == 0
+    assert root.get("failures") == "0" and root.get("tests") == "1"
+    assert "spam.test-phrase" in root.find(".//system-out").text

@@ -1,7 +1,8 @@
 """HTML to prose blocks with the standard library's tokenizer (no recursion, so any nesting depth).
 
-Skips script, style, head and other non-prose elements; keeps image alt text; records links; marks
-the blocks of page-chrome regions (nav, footer, share boxes: see regions).
+Skips script, style, head and other non-prose elements, and code (pre, code, kbd, samp: as Markdown
+code is skipped); keeps image alt text; records links; marks the blocks of page-chrome regions
+(nav, footer, share boxes: see regions).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from lintkit.document import Document, Link, TextBuilder
 from lintkit.markup.regions import RegionStack
 
 SKIP = frozenset(
-    "script style noscript template head svg math iframe object embed select textarea button canvas".split()
+    "script style noscript template head svg math iframe object embed select textarea button canvas"
+    " pre code kbd samp".split()
 )
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 BLOCKS = {
@@ -55,6 +57,8 @@ class _Extractor(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in SKIP:
+            if tag in BREAKS and not self.skip:  # <pre>: the text before it is a block of its own
+                self.tb.close_block()
             self.skip += 1
             return
         if self.skip:
@@ -80,6 +84,8 @@ class _Extractor(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in SKIP:
             self.skip = max(0, self.skip - 1)
+            if tag in BREAKS and not self.skip:
+                self.tb.close_block()
             return
         if self.skip:
             return

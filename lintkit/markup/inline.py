@@ -15,6 +15,7 @@ _INLINE = re.compile(
     r"|(?P<auto><(?P<aurl>(?:https?|mailto):[^>\s]+)>)"
     r"|(?P<comment><!--.*?-->)"
     r"|(?P<imgtag><img\b[^>]*?\balt\s*=\s*(?P<q>[\"'])(?P<talt>.*?)(?P=q)[^>]*>)"
+    r"|(?P<htmlcode><(?P<ctag>(?i:code|kbd|samp))\b[^>]*>.*?</(?i:(?P=ctag))\s*>)"
     r"|(?P<tag></?[A-Za-z][^>]*>)"
     r"|(?P<ent>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});)"
     r"|(?P<hardbr>\\\n)"
@@ -37,7 +38,7 @@ def add_inline(tb: TextBuilder, s: str, at: int, mapping: Sequence[int] | None =
     for m in _inline(s):
         _add_plain(tb, s[i : m.start()], mp[i : m.start()])
         i = m.end()
-        if m.group("code") is not None:
+        if m.group("code") is not None or m.group("htmlcode") is not None:
             continue
         if m.group("img") is not None:
             _add_plain(tb, m.group("alt"), mp[m.start("alt") : m.end("alt")])

@@ -1,6 +1,7 @@
 """Markdown to prose blocks: headings, paragraphs, list items, quotes and table cells.
 
-Code (fenced, indented, inline), front matter, link-reference definitions and HTML comments are
+Code (fenced, indented, inline, and raw HTML `<pre>`, `<script>`, `<style>`, `<textarea>` blocks and
+inline `<code>`, `<kbd>`, `<samp>`), front matter, link-reference definitions and HTML comments are
 skipped; link text and image alt text are kept; link targets are recorded as Document.links.
 """
 
@@ -21,6 +22,9 @@ _REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _COMMENT_OPEN = re.compile(r"^\s{0,3}<!--")
 _CELL = re.compile(r"[^|]+")
+# CommonMark's HTML block of type 1: it runs to the line holding the closing tag, blank lines and all.
+_RAW_OPEN = re.compile(r"^ {0,3}<(?:pre|script|style|textarea)(?:\s|>|$)", re.I)
+_RAW_CLOSE = re.compile(r"</(?:pre|script|style|textarea)\s*>", re.I)
 
 
 def _lines(source: str) -> list[tuple[int, str]]:
@@ -100,6 +104,13 @@ def parse(path: str, source: str) -> Document:
         if not line.strip():
             tb.close_block()
             current, prev_blank = None, True
+            continue
+        if _RAW_OPEN.match(line):
+            tb.close_block()
+            current = None
+            while not _RAW_CLOSE.search(line) and i < n:
+                line = lines[i][1]
+                i += 1
             continue
         if _COMMENT_OPEN.match(line) and "-->" not in line:
             while i < n and "-->" not in lines[i - 1][1]:

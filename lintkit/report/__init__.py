@@ -30,6 +30,10 @@ class Report:
     errors: list[str] = field(default_factory=list)
     stale: int | None = None
     target_grade: float | None = None
+    fail_on: str = "warning"  # the lowest severity that fails the run (JUnit: a <failure>)
+    max_results: int | None = None  # SARIF: most results in the run (None: GitHub's limit)
+    root: str | None = None  # SARIF: the folder %SRCROOT% stands for (None: paths as given)
+    warnings: list[str] = field(default_factory=list)  # a format's notes for standard error
 
     @property
     def findings(self) -> list[Finding]:

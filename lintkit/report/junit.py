@@ -1,7 +1,9 @@
 """JUnit XML report for GitLab, Jenkins and Azure Pipelines test views.
 
 Layout (ruff's and ESLint's): `<testsuites>` holds one `<testsuite>` per file; each finding is a
-`<testcase>` (name = rule id and position, classname = file) with one `<failure>`; a file without
+`<testcase>` (name = rule id and position, classname = file) with one `<failure>` when its severity
+is at or above `--fail-on` (as the exit code counts it), else passing with the finding as its
+`<system-out>` (`--fail-on error`: warnings are listed, not failures); a file without
 findings gets one passing testcase, so the test view lists every file checked. Unreadable inputs
 become testcases with an `<error>` in a suite named `lintkit`. No timestamps: output is deterministic.
 """
@@ -12,7 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from lintkit.baseline import norm_path
-from lintkit.linter import Finding
+from lintkit.linter import SEVERITY_RANK, Finding
 from lintkit.report import Report
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -27,8 +29,11 @@ def _case(suite: ET.Element, name: str, classname: str, **attrs: str) -> ET.Elem
     return ET.SubElement(suite, "testcase", {"name": name, "classname": classname, "time": "0", **attrs})
 
 
-def _failure(case: ET.Element, f: Finding, path: str) -> None:
-    el = ET.SubElement(case, "failure", {"message": _clean(f.message), "type": f.severity})
+def _failure(case: ET.Element, f: Finding, path: str, failing: bool) -> None:
+    if failing:
+        el = ET.SubElement(case, "failure", {"message": _clean(f.message), "type": f.severity})
+    else:
+        el = ET.SubElement(case, "system-out")
     lines = [f"{path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"]
     if f.suggestion:
         lines.append(f"Suggestion: {f.suggestion}")
@@ -39,20 +44,22 @@ def to_xml(report: Report) -> ET.Element:
     """The report as a <testsuites> element."""
     root = ET.Element("testsuites", {"name": "lintkit"})
     total = failures = errors = 0
+    fail_rank = SEVERITY_RANK[report.fail_on]
     for result in report.files:
         path = norm_path(result.path)
         suite = ET.SubElement(root, "testsuite", {"name": path})
+        failed = 0
         for f in result.findings:
             case = _case(suite, f"{f.rule} ({f.line}:{f.column})", path, file=path, line=str(f.line))
-            _failure(case, f, path)
+            failing = SEVERITY_RANK[f.severity] >= fail_rank
+            _failure(case, f, path, failing)
+            failed += failing
         if not result.findings:
             _case(suite, "lintkit", path, file=path)
         n = max(1, len(result.findings))
-        suite.attrib.update(
-            tests=str(n), failures=str(len(result.findings)), errors="0", skipped="0", time="0"
-        )
+        suite.attrib.update(tests=str(n), failures=str(failed), errors="0", skipped="0", time="0")
         total += n
-        failures += len(result.findings)
+        failures += failed
     if report.errors:
         suite = ET.SubElement(root, "testsuite", {"name": "lintkit"})
         for e in report.errors:

@@ -3,12 +3,20 @@
 Columns are Unicode code points (`columnKind: unicodeCodePoints`), 1-based, end exclusive, exactly
 as lintkit counts them. `partialFingerprints.primaryLocationLineHash` is a hash of the rule and the
 flagged text plus its occurrence number in the file, so alerts survive lines moving.
+
+GitHub code scanning rejects a run of more than 25,000 results (MAX_RESULTS; it shows the 5,000
+most severe) or 25,000 rules; a report past the cap (or `--max-results N`) keeps the most severe
+results, in report order, says in a tool notification what it left out, and `report.warnings`
+name it for standard error. URIs are relative to `%SRCROOT%`, the checkout's root (`source_root`),
+whatever the working folder, so `../page.md` from a subfolder is `page.md`.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
+from pathlib import Path
 from urllib.parse import quote
 
 from lintkit import __version__
@@ -20,6 +28,42 @@ from lintkit.rules import Rule
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "info": "recommendation"}
+MAX_RESULTS = 25_000  # GitHub code scanning: results per run
+RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def source_root(config: Path | None = None) -> str:
+    """The folder %SRCROOT% stands for: $GITHUB_WORKSPACE under Actions, else the git checkout
+    around the working folder, else the config file's folder, else the working folder."""
+    if os.environ.get("GITHUB_WORKSPACE"):
+        return os.path.abspath(os.environ["GITHUB_WORKSPACE"])
+    cwd = Path.cwd()
+    for folder in [cwd, *cwd.parents]:
+        if (folder / ".git").exists():
+            return str(folder)
+    return str(config.parent.resolve() if config is not None else cwd)
+
+
+def cap(findings: list[Finding], limit: int) -> tuple[list[Finding], list[Finding]]:
+    """The `limit` most severe findings (in their order) and the ones left out."""
+    if len(findings) <= limit:
+        return findings, []
+    order = sorted(range(len(findings)), key=lambda i: RANK.get(findings[i].severity, 1))
+    keep = set(order[:limit])
+    kept = [f for i, f in enumerate(findings) if i in keep]
+    return kept, [f for i, f in enumerate(findings) if i not in keep]
+
+
+def left_out_message(left: list[Finding], limit: int) -> str:
+    """What a capped report left out: counts by severity and the rules most affected."""
+    by_sev = Counter(f.severity for f in left)
+    by_rule = Counter(f.rule for f in left).most_common(5)
+    sev = ", ".join(f"{by_sev[s]} {s}" for s in ("error", "warning", "info") if by_sev[s])
+    rules = ", ".join(f"{r} ({n})" for r, n in by_rule)
+    return (
+        f"SARIF report capped at {limit} results (GitHub code scanning's limit is {MAX_RESULTS}; "
+        f"--max-results N sets it): left out {len(left)} ({sev}); most from {rules}"
+    )
 
 
 def _first_sentence(text: str) -> str:
@@ -28,8 +72,13 @@ def _first_sentence(text: str) -> str:
     return head + ("." if dot else "")
 
 
-def _uri(path: str) -> dict:
-    """artifactLocation for a path: relative to the checkout (%SRCROOT%) or an absolute file URI."""
+def _uri(path: str, root: str | None = None) -> dict:
+    """artifactLocation for a path: relative to the checkout (%SRCROOT%, the folder `root`, or the
+    working folder when None) or, outside it, an absolute file URI."""
+    if root is not None and path != "-":
+        full = os.path.abspath(path)
+        rel = os.path.relpath(full, root)
+        path = full if rel == ".." or rel.startswith(".." + os.sep) else rel
     p = norm_path(path)
     if p.startswith("/"):
         return {"uri": "file://" + quote(p, safe="/")}
@@ -90,20 +139,31 @@ def _region(f: Finding) -> dict:
 
 def to_sarif(report: Report) -> dict:
     """The report as a SARIF log (a dict ready for json.dumps)."""
-    ids = sorted(set(report.rules) | {f.rule for f in report.findings})
+    limit = report.max_results or MAX_RESULTS
+    findings, left = cap(report.findings, limit)
+    notes = [{"level": "error", "message": {"text": e}} for e in report.errors]
+    if left:
+        report.warnings.append(left_out_message(left, limit))
+        notes.append({"level": "warning", "message": {"text": report.warnings[-1]}})
+    ids = sorted(set(report.rules) | {f.rule for f in findings})
     index = {rid: i for i, rid in enumerate(ids)}
     seen: Counter = Counter()
     results = []
-    for f in report.findings:
+    kept = {id(f) for f in findings}
+    for f in report.findings:  # all of them, so the occurrence numbers do not depend on the cap
         fp = text_key(f)
         seen[(f.path, fp)] += 1
+        if id(f) not in kept:
+            continue
         message = f.message + (f"\nSuggestion: {f.suggestion}" if f.suggestion else "")
         result = {
             "ruleId": f.rule,
             "ruleIndex": index[f.rule],
             "level": LEVELS.get(f.severity, "warning"),
             "message": {"text": message},
-            "locations": [{"physicalLocation": {"artifactLocation": _uri(f.path), "region": _region(f)}}],
+            "locations": [
+                {"physicalLocation": {"artifactLocation": _uri(f.path, report.root), "region": _region(f)}}
+            ],
             "partialFingerprints": {"primaryLocationLineHash": f"{fp}:{seen[(f.path, fp)]}"},
             "properties": {"category": f.category},
         }
@@ -123,9 +183,7 @@ def to_sarif(report: Report) -> dict:
         "invocations": [
             {
                 "executionSuccessful": not report.errors,
-                "toolExecutionNotifications": [
-                    {"level": "error", "message": {"text": e}} for e in report.errors
-                ],
+                "toolExecutionNotifications": notes,
             }
         ],
         "results": results,

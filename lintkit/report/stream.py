@@ -64,6 +64,7 @@ class Emitter:
         self.out = out
         self.color = color
         self.n_files = 0
+        self.warnings: list[str] = []  # for standard error, e.g. what a capped SARIF report left out
 
     def add(self, result: FileResult) -> None:
         """One file's findings (and Document, when the format shows source)."""
@@ -167,9 +168,18 @@ class StatsEmitter(Emitter):
 class CollectEmitter(Emitter):
     """Formats that need the whole report: keep every result, render once at the end."""
 
-    def __init__(self, out: TextIO, color: bool, fmt: str, rules: dict[str, Rule], target: float | None):
+    def __init__(
+        self,
+        out: TextIO,
+        color: bool,
+        fmt: str,
+        rules: dict[str, Rule],
+        target: float | None,
+        options: dict | None = None,
+    ):
         super().__init__(out, color)
         self.fmt, self.rules, self.target = fmt, rules, target
+        self.options = options or {}  # more Report fields: fail_on, max_results, root
         self.results: list[FileResult] = []
 
     def _file(self, result: FileResult) -> None:
@@ -179,14 +189,24 @@ class CollectEmitter(Emitter):
         """Render the collected report."""
         from lintkit.report import Report, formats
 
-        report = Report(self.results, self.rules, errors, stale=stale, target_grade=self.target)
+        report = Report(
+            self.results, self.rules, errors, stale=stale, target_grade=self.target, **self.options
+        )
         self.out.write(formats()[self.fmt](report, self.color))
+        self.warnings = report.warnings
 
 
 def emitter(
-    fmt: str, out: TextIO, color: bool, statistics: bool, rules: dict[str, Rule], target: float | None
+    fmt: str,
+    out: TextIO,
+    color: bool,
+    statistics: bool,
+    rules: dict[str, Rule],
+    target: float | None,
+    options: dict | None = None,
 ) -> Emitter:
-    """The emitter for a format (or for --statistics)."""
+    """The emitter for a format (or for --statistics); `options` are more Report fields for the
+    formats that render a whole report (fail_on, max_results, root)."""
     if statistics:
         return StatsEmitter(out, color, rules)
     if fmt == "text":
@@ -197,4 +217,4 @@ def emitter(
         return GithubEmitter(out, color)
     if fmt == "json":
         return JsonEmitter(out, color)
-    return CollectEmitter(out, color, fmt, rules, target)
+    return CollectEmitter(out, color, fmt, rules, target, options)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from lintkit.report.excerpt import excerpt
+
 if TYPE_CHECKING:
     from lintkit.linter import Finding
     from lintkit.report import FileResult, Report
@@ -32,6 +34,11 @@ def render_concise(report: Report, color: bool = False) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def end_of(f: Finding) -> int | None:
+    """The span's end column on its first line (None: it runs on past the line)."""
+    return f.end_column if f.end_line == f.line else None
+
+
 def file_lines(result: FileResult, color: bool = False) -> list[str]:
     """The `text` lines of one file's findings (source excerpt and carets when it has a Document)."""
     out: list[str] = []
@@ -40,12 +47,10 @@ def file_lines(result: FileResult, color: bool = False) -> list[str]:
         loc = _paint(f"{f.path}:{f.line}:{f.column}:", BOLD, color)
         out.append(f"{loc} {sev} {_paint(f.rule, BOLD, color)} {f.message}")
         if result.doc is not None and f.line <= f.end_line:
-            src = result.doc.line_text(f.line).replace("\t", " ")
-            end = f.end_column if f.end_line == f.line else len(src) + 1
-            width = max(1, end - f.column)
-            carets = "^" * min(width, max(1, len(src) - f.column + 1))
-            out.append(f"  {_paint(f'{f.line:>4} |', DIM, color)} {src}")
-            out.append(f"       {' ' * (f.column - 1)}{_paint(carets, COLORS[f.severity], color)}")
+            src, pad, width = excerpt(result.doc.line_text(f.line), f.column, end_of(f))
+            gutter = f"{f.line:>4} |"  # the caret line's indent is as wide: "  " + gutter + " "
+            out.append(f"  {_paint(gutter, DIM, color)} {src}")
+            out.append(f"{' ' * (len(gutter) + 3 + pad)}{_paint('^' * width, COLORS[f.severity], color)}")
         if f.suggestion:
             out.append(f"  suggestion: {f.suggestion}")
     return out
