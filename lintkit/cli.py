@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -119,9 +120,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_FINDINGS
+    except BrokenPipeError:  # the reader has gone (`lintkit check | head`): nothing to say to it
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
 
 
 def run() -> None:
@@ -130,9 +132,14 @@ def run() -> None:
     code = main()
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
     except BrokenPipeError:  # the reader has gone: nothing more can be shown
-        pass
+        code = EXIT_ERROR
+    except OSError as err:
+        from lintkit.safeio import stdout_error
+
+        code = fail(str(stdout_error(err)))
+    with contextlib.suppress(OSError):
+        sys.stderr.flush()
     os._exit(code)
 
 

@@ -224,7 +224,12 @@ def _lint_and_report(
 
             return write(baseline, args.write_baseline, errors)
         sink.finish(errors, baseline.stale() if baseline is not None else None)
-        _copy(spool, args.output)
+        from lintkit.safeio import WriteError
+
+        try:
+            _copy(spool, args.output)
+        except WriteError as err:
+            return fail(str(err))
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
@@ -243,12 +248,21 @@ def _per_file_ignores(
 
 
 def _copy(spool: Spool, output: str | None) -> None:
-    """Write the spooled report to `output` (a file) or standard output."""
+    """Write the spooled report to `output` (a file, atomically) or standard output; raises
+    WriteError (and BrokenPipeError: the reader has gone, for cli.main to end quietly)."""
+    from lintkit.safeio import open_atomic, stdout_error
+
     if output:
-        with open(output, "w", encoding="utf-8") as f:
+        with open_atomic(output) as f:
             spool.copy_to(f)
-    else:
+        return
+    try:
         spool.copy_to(sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        raise stdout_error(err) from None
 
 
 def _show_source(args: argparse.Namespace) -> bool:

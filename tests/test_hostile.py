@@ -96,3 +96,105 @@ def test_a_cache_in_a_folder_others_can_write_is_never_read(
     assert calls == [1]
     err = capsys.readouterr().err
     assert "warning:" in err and str(cache_dir) in err
+
+
+# C2/M3: every file lintkit writes is written whole or not at all; write errors exit 2
+
+
+def lint_args(tmp_path: Path, *extra: str) -> list[str]:
+    (tmp_path / "a.md").write_text("Our miracle cure works.\n" * 50, encoding="utf-8")
+    return ["check", "--no-cache", "--no-default-rules", "--rules", str(rule_dir(tmp_path)), *extra]
+
+
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from lintkit import safeio
+
+    def no_space(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(safeio.os, "fsync", no_space)
+
+
+@pytest.mark.parametrize("flag", ["--write-baseline", "--output"])
+def test_a_full_disk_leaves_the_old_file_whole_and_exits_2(tmp_path, monkeypatch, capsys, flag):
+    from lintkit.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "out.json"
+    target.write_text('{"old": true}\n', encoding="utf-8")
+    full_disk(monkeypatch)
+    code = main([*lint_args(tmp_path, "--format", "json", flag, str(target)), "a.md"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"cannot write {target}: No space left on device" in err and err.count("\n") == 1
+    assert "Traceback" not in err
+    assert target.read_text(encoding="utf-8") == '{"old": true}\n'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "out.json", "rules"]
+
+
+def test_output_over_the_file_size_limit_exits_2_without_a_partial_file(tmp_path):
+    import resource
+    import subprocess
+    import sys
+
+    args = lint_args(tmp_path, "--format", "json", "--output", "report.json", "a.md")
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "lintkit", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        preexec_fn=limit,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "cannot write report.json" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "report.json").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+class FailingStdout:
+    def __init__(self, exc: OSError) -> None:
+        self.exc = exc
+
+    def write(self, s: str) -> int:
+        raise self.exc
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def test_a_stdout_write_error_exits_2_with_a_message(tmp_path, monkeypatch, capsys):
+    import errno
+    import sys
+
+    from lintkit.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    args = lint_args(tmp_path, "--color", "never", "a.md")
+    monkeypatch.setattr(sys, "stdout", FailingStdout(OSError(errno.ENOSPC, "No space left on device")))
+    code = main(args)
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "lintkit: error: cannot write to standard output: No space left on device" in err
+
+
+def test_a_closed_pipe_exits_2_quietly(tmp_path, monkeypatch, capsys):
+    import sys
+
+    from lintkit.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    args = lint_args(tmp_path, "--color", "never", "a.md")
+    monkeypatch.setattr(sys, "stdout", FailingStdout(BrokenPipeError(32, "Broken pipe")))
+    code = main(args)
+    assert code == 2
+    assert capsys.readouterr().err == ""
