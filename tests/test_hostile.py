@@ -198,3 +198,58 @@ def test_a_closed_pipe_exits_2_quietly(tmp_path, monkeypatch, capsys):
     code = main(args)
     assert code == 2
     assert capsys.readouterr().err == ""
+
+
+# C3/C4: linear time on runs of punctuation and of numbers
+
+
+def timed_check(tmp_path: Path, text: str) -> tuple[float, int]:
+    import time
+
+    from lintkit.cli import main
+
+    (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    start = time.monotonic()
+    code = main(["check", "--color", "never", "-j", "1", str(tmp_path / "d.txt")])
+    return time.monotonic() - start, code
+
+
+@pytest.fixture(scope="module")
+def default_rules_cached(tmp_path_factory):
+    """The default rules loaded once (cached), so each timing below is the check alone."""
+    folder = tmp_path_factory.mktemp("cache")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("LINTKIT_CACHE_DIR", str(folder))
+    mp.delenv("LINTKIT_NO_CACHE", raising=False)
+    cache.load_rules([rulesmod.default_rules_dir()])
+    yield
+    mp.undo()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["." * 80_000, "!?…" * 20_000, '."' * 40_000, "1," * 20_000, "1." * 20_000 + " patients"],
+    ids=["dots", "mixed-punctuation", "dot-quote", "number-commas", "number-dots"],
+)
+def test_runs_of_punctuation_and_numbers_check_in_linear_time(default_rules_cached, tmp_path, capsys, text):
+    seconds, code = timed_check(tmp_path, text)
+    capsys.readouterr()
+    assert code in (0, 1)
+    assert seconds < 10, seconds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He left... Then "Stop!" she said. e.g. this one. No.) Next?! Yes',
+        'a.b. c ."). x !?" \n…” y ...\t.. z).',
+        '."' * 50 + " end. " + "!" * 30 + "\n",
+    ],
+)
+def test_the_linear_boundary_pattern_finds_what_the_old_one_found(text):
+    import re
+
+    from lintkit import segment
+
+    old = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")  # quadratic on a run with no space after it
+    assert [m.span() for m in segment._BOUNDARY.finditer(text)] == [m.span() for m in old.finditer(text)]
