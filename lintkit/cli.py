@@ -24,6 +24,15 @@ def _jobs(value: str) -> int:
     return n
 
 
+def _grade(value: str) -> float:
+    import math
+
+    n = float(value)
+    if not math.isfinite(n) or not 0 <= n <= 100:
+        raise argparse.ArgumentTypeError("must be a number from 0 to 100")
+    return n
+
+
 def version_text() -> str:
     """`lintkit --version`: the version, and whether the matching modules are compiled (setup.py)."""
     from importlib.util import find_spec
@@ -81,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--stdin-filename", metavar="NAME", help="name (and format, by extension) for input read from -"
     )
     c.add_argument(
-        "--target-grade", type=float, metavar="N", help="reading grade target for readability rules"
+        "--target-grade", type=_grade, metavar="N", help="reading grade target for readability rules"
     )
     c.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour and source excerpts"

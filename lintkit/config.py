@@ -67,6 +67,8 @@ def load(path: Path | None) -> Config:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as err:
         raise ConfigError(f"{path}: cannot read config: {err.strerror or err}") from None
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"{path}: not valid UTF-8 (byte offset {err.start}); re-save it as UTF-8") from None
     if path.suffix == ".toml":
         import tomllib
 
@@ -114,12 +116,14 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
                 raise _err(path, lines, key, "must map rule ids to error, warning, info or off")
             cfg.severity = {str(k): str(v) for k, v in value.items()}
         elif key == "per-file-ignores":
-            if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
+            if not isinstance(value, dict) or not all(
+                isinstance(v, list) and all(isinstance(i, str) for i in v) for v in value.values()
+            ):
                 raise _err(path, lines, key, "must map glob patterns to lists of rule ids")
             cfg.per_file_ignores = {str(k): [str(i) for i in v] for k, v in value.items()}
         elif key == "target-grade":
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise _err(path, lines, key, "must be a number")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+                raise _err(path, lines, key, "must be a number from 0 to 100")
             cfg.target_grade = float(value)
         elif key == "extensions":
             if not isinstance(value, dict) or not all(
@@ -132,5 +136,7 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
                 raise _err(path, lines, key, "must be error, warning or info")
             cfg.fail_on = value
         elif key == "no-default-rules":
-            cfg.no_default_rules = bool(value)
+            if not isinstance(value, bool):
+                raise _err(path, lines, key, "must be true or false (unquoted)")
+            cfg.no_default_rules = value
     return cfg

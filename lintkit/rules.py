@@ -180,10 +180,14 @@ def build_rule(
 
 def _check_template(path: str, raw: yamlsrc.LocatedDict, message: str, allowed: tuple[str, ...]) -> None:
     try:
-        names = [f for _, f, _, _ in string.Formatter().parse(message) if f is not None]
+        fields = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(message) if f is not None]
     except ValueError as err:
         raise RuleError(path, raw.lines["message"], "message", f"bad template: {err}") from None
-    for name in names:
+    for name, spec, conv in fields:
+        if spec or conv:  # ({match:>2000000000} would take gigabytes per finding)
+            raise RuleError(
+                path, raw.lines["message"], "message", f"{{{name}}}: no format spec or conversion allowed"
+            )
         if name not in allowed:
             raise RuleError(
                 path,

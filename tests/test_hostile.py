@@ -253,3 +253,97 @@ def test_the_linear_boundary_pattern_finds_what_the_old_one_found(text):
 
     old = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")  # quadratic on a run with no space after it
     assert [m.span() for m in segment._BOUNDARY.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+# C5/M4/M8: YAML refuses aliases and tags; config values and templates are checked at load
+
+
+def check_with_config(tmp_path: Path, monkeypatch, capsys, config: bytes, *extra: str) -> tuple[int, str]:
+    from lintkit.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".lintkit.yaml").write_bytes(config)
+    (tmp_path / "a.md").write_text("Our miracle cure works.\n", encoding="utf-8")
+    code = main(
+        ["check", "--no-cache", "--no-default-rules", "--rules", str(rule_dir(tmp_path)), *extra, "a.md"]
+    )
+    return code, capsys.readouterr().err
+
+
+BOMB = (
+    b"a: &a [x, x, x, x, x, x, x, x, x]\n"
+    + b"".join(
+        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n".encode()
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    + b"select: *i\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        (BOMB, ".lintkit.yaml:1: anchors and aliases (& and *) are not allowed"),
+        (b"select: [spam]\nignore: !!python/name:os.system x\n", ".lintkit.yaml:2: tags"),
+        (b"select: !!str spam\n", ".lintkit.yaml:1: tags"),
+        (b"select: [caf\xe9]\n", ".lintkit.yaml: not valid UTF-8"),
+        (b"no-default-rules: 'no'\n", ".lintkit.yaml:1: no-default-rules: must be true or false"),
+        (b"target-grade: .nan\n", ".lintkit.yaml:1: target-grade: must be a number from 0 to 100"),
+        (b"target-grade: .inf\n", ".lintkit.yaml:1: target-grade: must be a number from 0 to 100"),
+        (b"per-file-ignores: {'*.md': [1]}\n", "per-file-ignores: must map"),
+    ],
+    ids=["alias-bomb", "python-tag", "str-tag", "latin-1", "truthy-string", "nan", "inf", "int-id"],
+)
+def test_a_hostile_or_wrong_config_is_a_clear_error(tmp_path, monkeypatch, capsys, config, expected):
+    code, err = check_with_config(tmp_path, monkeypatch, capsys, config)
+    assert code == 2
+    assert expected in err and "Traceback" not in err
+
+
+def test_target_grade_nan_on_the_command_line_is_refused(tmp_path, monkeypatch, capsys):
+    with pytest.raises(SystemExit) as exc:
+        check_with_config(tmp_path, monkeypatch, capsys, b"{}\n", "--target-grade", "nan")
+    assert exc.value.code == 2
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("message: '{match:>2000000000}'\n", "r.yaml:5: message: {match}: no format spec"),
+        ("message: '{match!r}'\n", "no format spec or conversion"),
+        ("tags: !!python/object/apply:os.system [ls]\n", "r.yaml:12: tags"),
+        ("x: &a y\n", "r.yaml:12: anchors and aliases"),
+    ],
+    ids=["huge-width", "conversion", "python-tag", "anchor"],
+)
+def test_a_hostile_rule_file_is_a_clear_error(tmp_path, monkeypatch, capsys, extra, expected):
+    from lintkit.cli import main
+
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    text = TEST_RULE_YAML
+    if extra.startswith("message"):
+        text = text.replace("message: \"Avoid '{match}'\"\n", extra)
+    else:
+        text += extra
+    (folder / "r.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("x\n", encoding="utf-8")
+    code = main(["check", "--no-cache", "--no-default-rules", "--rules", str(folder), "a.md"])
+    err = capsys.readouterr().err
+    assert code == 2 and expected in err and "Traceback" not in err
+
+
+def test_a_deep_lexicon_include_chain_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    from lintkit.cli import main
+
+    folder = tmp_path / "lex"
+    folder.mkdir()
+    for i in range(3000):
+        nxt = f"'@l{i + 1}'" if i < 2999 else "word"
+        (folder / f"l{i:04}.yaml").write_text(f"lexicon: l{i}\nterms: [{nxt}]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("x\n", encoding="utf-8")
+    code = main(["check", "--no-cache", "--no-default-rules", "--rules", str(folder), "a.md"])
+    err = capsys.readouterr().err
+    assert code == 2 and "levels deep" in err and "Traceback" not in err
