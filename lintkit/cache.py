@@ -43,6 +43,7 @@ _CODE = (
     "termtame.py",
     "yamlsrc.py",
     "lazyregex.py",
+    "readsafe.py",
     "cachecodec.py",
     "checks",
 )
@@ -76,9 +77,11 @@ def load_rules(paths: Iterable[Path], use_cache: bool = True) -> list[Any]:
     paths = list(paths)
     if not use_cache or not enabled():
         return rulesmod.load_rules(paths)
+    from lintkit.readsafe import InputError
+
     try:
         key = rules_key(rulesmod.rule_files(paths))
-    except OSError:  # a missing or unreadable file: let load_rules report it
+    except (OSError, InputError):  # a missing, unreadable or special file: load_rules reports it
         return rulesmod.load_rules(paths)
     name = f"rules-{key}.json"
     cached = _read(name, _valid_rules)
@@ -123,8 +126,15 @@ def rules_key(files: list[Path]) -> str:
         for q in sorted(p.glob("*.py")) if p.is_dir() else [p]:
             h.update(q.name.encode() + b"\0" + q.read_bytes() + b"\0")
     for f in files:
-        h.update(str(f).encode() + b"\0" + f.read_bytes() + b"\0")
+        h.update(str(f).encode() + b"\0" + _bounded(f) + b"\0")
     return h.hexdigest()[:32]
+
+
+def _bounded(path: Path, limit: int | None = None) -> bytes:
+    """A regular file's bytes (never a FIFO or a device: see readsafe.read_regular)."""
+    from lintkit.readsafe import MAX_BYTES, read_regular
+
+    return read_regular(path, limit or MAX_BYTES)
 
 
 def _hasher(data: bytes) -> Any:
@@ -248,10 +258,12 @@ def _read(name: str, valid: Callable[[Any], bool]) -> Any:
 
     folder = cache_dir()
     path = folder / name
+    from lintkit.readsafe import InputError
+
     try:
-        data = path.read_bytes()
-    except OSError:
-        return None  # missing or unreadable: rebuild
+        data = _bounded(path, 1 << 30)
+    except InputError:
+        return None  # missing, unreadable or not a regular file: rebuild
     problem = _safe_folder(folder)
     if problem:
         _warn(problem)

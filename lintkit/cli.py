@@ -102,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs", "-j", type=_jobs, metavar="N", help="processes for linting (default: one per core)"
     )
     c.add_argument("--no-cache", action="store_true", help="do not read or write the compiled-rules cache")
+    c.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="in folders, follow symlinks that lead out of the folder (default: skip them)",
+    )
     r = sub.add_parser("rules", help="list the rules")
     r.add_argument("--rules", action="append", default=[], metavar="PATH")
     r.add_argument("--no-default-rules", action="store_true")

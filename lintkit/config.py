@@ -2,7 +2,8 @@
 
 Keys (all optional): select, ignore (ids or prefixes), severity (id -> level), rules (extra rule
 paths, relative to the config file), per-file-ignores (glob -> ids), target-grade, extensions
-(extra ".ext: format" pairs), fail-on (error | warning | info), no-default-rules.
+(extra ".ext: format" pairs), fail-on (error | warning | info), no-default-rules, max-file-size
+(bytes; default 64 MB).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ KEYS = (
     "fail-on",
     "no-default-rules",
     "exclude",
+    "max-file-size",
 )
 
 
@@ -44,6 +46,7 @@ class Config:
     fail_on: str = "warning"
     no_default_rules: bool = False
     exclude: list[str] = field(default_factory=list)
+    max_file_size: int | None = None  # bytes (None: lintkit.sources.MAX_BYTES)
     lines: dict[str, int] = field(default_factory=dict)  # key -> line in the file (YAML only)
 
 
@@ -135,6 +138,10 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
             if value not in ("error", "warning", "info"):
                 raise _err(path, lines, key, "must be error, warning or info")
             cfg.fail_on = value
+        elif key == "max-file-size":
+            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+                raise _err(path, lines, key, "must be a number of bytes (a whole number above 0)")
+            cfg.max_file_size = value
         elif key == "no-default-rules":
             if not isinstance(value, bool):
                 raise _err(path, lines, key, "must be true or false (unquoted)")

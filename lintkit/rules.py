@@ -73,11 +73,12 @@ def rule_files(paths: Iterable[Path]) -> list[Path]:
 
 def _read(path: Path) -> Any:
     from lintkit import yamlsrc
+    from lintkit.readsafe import MAX_BYTES, InputError, read_regular
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as err:
-        raise RuleError(str(path), 1, "", f"cannot read rule file: {err.strerror or err}") from None
+        text = read_regular(path, MAX_BYTES).decode("utf-8-sig")
+    except InputError as err:
+        raise RuleError(str(path), 1, "", f"cannot read rule file: {str(err).split(': ', 1)[1]}") from None
     except UnicodeDecodeError:
         raise RuleError(str(path), 1, "", "rule file is not valid UTF-8") from None
     try:

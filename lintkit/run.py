@@ -106,13 +106,15 @@ def lint_source(
     target_grade: float | None,
     text: str | None = None,
     known: frozenset[str] = frozenset(),
+    limit: int | None = None,
 ):
-    """Read, parse and lint one file; returns (findings, doc) or raises InputError."""
+    """Read, parse and lint one file (of at most `limit` bytes); returns (findings, doc) or raises
+    InputError."""
     from lintkit.checks.base import Context
     from lintkit.markup import parse
     from lintkit.sources import read
 
-    source = text if text is not None else read(path)
+    source = text if text is not None else read(path) if limit is None else read(path, limit=limit)
     doc = parse(path, source, fmt)
     return lint(doc, rules, Context(target_grade=target_grade, known_ids=known)), doc
 
@@ -153,7 +155,12 @@ def run_check(args: argparse.Namespace) -> int:
             return fail(str(err))
     target = args.target_grade if args.target_grade is not None else cfg.target_grade
     extensions = {**EXTENSIONS, **cfg.extensions}
-    sources, errors = discover(args.paths or ["."], extensions, cfg.exclude)
+    warnings: list[str] = []
+    sources, errors = discover(
+        args.paths or ["."], extensions, cfg.exclude, getattr(args, "follow_symlinks", False), warnings
+    )
+    for w in warnings:
+        print(f"lintkit: warning: {w}", file=sys.stderr)
     keep_doc = _show_source(args) or (args.format or "text") in ("html",)
     stdin_bytes = None
     jobs: list[Job] = []
@@ -170,7 +177,7 @@ def run_check(args: argparse.Namespace) -> int:
             except InputError as err:
                 jobs.append(Job(path, fmt, error=str(err)))
             continue
-        jobs.append(Job(path, fmt))
+        jobs.append(Job(path, fmt, limit=cfg.max_file_size))
     return _lint_and_report(args, cfg, rules, jobs, errors, baseline, target, keep_doc, known)
 
 

@@ -347,3 +347,116 @@ def test_a_deep_lexicon_include_chain_is_a_clear_error(tmp_path, monkeypatch, ca
     code = main(["check", "--no-cache", "--no-default-rules", "--rules", str(folder), "a.md"])
     err = capsys.readouterr().err
     assert code == 2 and "levels deep" in err and "Traceback" not in err
+
+
+# C6/C7/M5/M6: only regular files are read, each within a size limit; no symlink out of the tree
+
+
+def check_folder(tmp_path: Path, monkeypatch, capsys, *extra: str) -> tuple[int, str, str]:
+    from lintkit.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    rules = str(rule_dir(tmp_path))
+    code = main(["check", "--no-cache", "--no-default-rules", "--rules", rules, "--color", "never", *extra])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_fifo_in_a_folder_is_skipped_with_a_message(tmp_path, monkeypatch, capsys):
+    (tmp_path / "d").mkdir()
+    os.mkfifo(tmp_path / "d" / "page.md")
+    (tmp_path / "d" / "ok.md").write_text("Our miracle cure.\n", encoding="utf-8")
+    code, out, err = check_folder(tmp_path, monkeypatch, capsys, "d")
+    assert code == 1 and "ok.md" in out
+    assert "d/page.md: not a regular file (a FIFO); skipped" in err
+
+
+def test_a_named_fifo_is_an_error_not_a_hang(tmp_path, monkeypatch, capsys):
+    os.mkfifo(tmp_path / "page.md")
+    code, _, err = check_folder(tmp_path, monkeypatch, capsys, "page.md")
+    assert code == 2 and "page.md: not a regular file (a FIFO)" in err
+
+
+def test_devices_are_never_read(tmp_path, monkeypatch, capsys):
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "x.txt").symlink_to("/dev/zero")
+    code, _, err = check_folder(tmp_path, monkeypatch, capsys, "--follow-symlinks", "d")
+    assert code == 0 and "d/x.txt: not a regular file (a device); skipped" in err
+    code, _, err = check_folder(tmp_path, monkeypatch, capsys, "d/x.txt")
+    assert code == 2 and "not a regular file (a device)" in err
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
+def test_rules_paths_are_regular_files_only(tmp_path, monkeypatch, capsys, special):
+    from lintkit.cli import main
+
+    target = tmp_path / "fifo.yaml"
+    if special == "fifo":
+        os.mkfifo(target)
+    else:
+        target = Path(special)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("x\n", encoding="utf-8")
+    code = main(["check", "--no-default-rules", "--rules", str(target), "a.md"])
+    err = capsys.readouterr().err
+    assert code == 2 and "not a regular file" in err and "Traceback" not in err
+
+
+def test_a_file_over_the_size_limit_is_refused_with_a_clear_message(tmp_path, monkeypatch, capsys):
+    (tmp_path / ".lintkit.yaml").write_text("max-file-size: 1000\n", encoding="utf-8")
+    (tmp_path / "big.md").write_text("word " * 300, encoding="utf-8")
+    (tmp_path / "small.md").write_text("Our miracle cure.\n", encoding="utf-8")
+    code, out, err = check_folder(tmp_path, monkeypatch, capsys, ".")
+    assert code == 2 and "small.md" in out
+    assert "big.md: larger than the size limit of 1,000 bytes" in err and "max-file-size" in err
+
+
+def test_symlinks_out_of_the_tree_are_not_followed_unless_asked(tmp_path, monkeypatch, capsys):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("Our miracle cure is secret.\n", encoding="utf-8")
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "p.md").symlink_to(outside / "secret.md")
+    (tree / "sub").symlink_to(outside)
+    (tree / "inside.md").symlink_to(tree / "real.md")
+    (tree / "real.md").write_text("A miracle cure.\n", encoding="utf-8")
+    code, out, err = check_folder(tmp_path, monkeypatch, capsys, "tree")
+    assert "secret" not in out and "tree/p.md" not in out and "tree/sub" not in out
+    assert "tree/inside.md" in out  # a symlink inside the tree is linted
+    assert "tree/p.md: symlink to a file outside the folder" in err and "tree/sub: symlink" in err
+    code, out, err = check_folder(tmp_path, monkeypatch, capsys, "--follow-symlinks", "tree")
+    assert "tree/p.md" in out and "tree/sub/secret.md" in out
+
+
+@pytest.mark.skipif(os.getuid() == 0, reason="root reads every folder")
+def test_an_unreadable_folder_is_an_error(tmp_path, monkeypatch, capsys):
+    sub = tmp_path / "sub"
+    (sub / "inner").mkdir(parents=True)
+    (sub / "inner").chmod(0)
+    try:
+        code, _, err = check_folder(tmp_path, monkeypatch, capsys, "sub")
+    finally:
+        (sub / "inner").chmod(0o700)
+    assert code == 2 and "sub/inner: cannot read folder" in err
+
+
+def test_an_unreadable_folder_is_an_error_even_as_root(tmp_path, monkeypatch, capsys):
+    import errno
+
+    from lintkit import sources
+
+    sub = tmp_path / "sub"
+    (sub / "inner").mkdir(parents=True)
+    real_walk = os.walk
+
+    def walk(top, onerror=None, followlinks=False):
+        for root, dirs, files in real_walk(top, followlinks=followlinks):
+            if root.endswith("inner"):
+                onerror(PermissionError(errno.EACCES, "Permission denied", root))
+                continue
+            yield root, dirs, files
+
+    monkeypatch.setattr(sources.os, "walk", walk)
+    code, out, err = check_folder(tmp_path, monkeypatch, capsys, "sub")
+    assert code == 2 and "sub/inner: cannot read folder: Permission denied" in err
