@@ -17,6 +17,7 @@ from lintkit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _csv, fail, rule_pat
 from lintkit.linter import SEVERITY_RANK, Finding, lint, unknown_id
 from lintkit.parallel import Job, default_jobs, lint_files
 from lintkit.rules import Rule, RuleError
+from lintkit.visible import visible
 
 if TYPE_CHECKING:
     from lintkit.baseline import Baseline
@@ -160,7 +161,7 @@ def run_check(args: argparse.Namespace) -> int:
         args.paths or ["."], extensions, cfg.exclude, getattr(args, "follow_symlinks", False), warnings
     )
     for w in warnings:
-        print(f"lintkit: warning: {w}", file=sys.stderr)
+        print(f"lintkit: warning: {visible(w)}", file=sys.stderr)
     keep_doc = _show_source(args) or (args.format or "text") in ("html",)
     stdin_bytes = None
     jobs: list[Job] = []
@@ -225,7 +226,7 @@ def _lint_and_report(
             failing = failing or any(SEVERITY_RANK[f.severity] >= fail_rank for f in findings)
             sink.add(FileResult(path, findings, doc))
         for e in errors:
-            print(f"lintkit: error: {e}", file=sys.stderr)
+            print(f"lintkit: error: {visible(e)}", file=sys.stderr)
         if baseline is not None and baseline.writing:
             from lintkit.baseline import write
 

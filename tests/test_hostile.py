@@ -460,3 +460,60 @@ def test_an_unreadable_folder_is_an_error_even_as_root(tmp_path, monkeypatch, ca
     monkeypatch.setattr(sources.os, "walk", walk)
     code, out, err = check_folder(tmp_path, monkeypatch, capsys, "sub")
     assert code == 2 and "sub/inner: cannot read folder: Permission denied" in err
+
+
+# M1/M2: every format escapes what its consumer interprets
+
+EVIL = "b\n::error file=evil.md::X\x1b[31m\tq.md"
+
+
+def evil_tree(tmp_path: Path) -> None:
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / EVIL).write_text("Our miracle cure.\n", encoding="utf-8")
+    (tmp_path / "t" / ("bad\n::error::Y\x1b.md")).write_bytes(b"\0")
+
+
+@pytest.mark.parametrize("fmt", ["github", "text", "concise"])
+def test_hostile_file_names_inject_no_workflow_command_or_escape(tmp_path, monkeypatch, capsys, fmt):
+    evil_tree(tmp_path)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    code, out, err = check_folder(tmp_path, monkeypatch, capsys, "--format", fmt, "t")
+    assert code == 2
+    for stream in (out, err):
+        for line in stream.splitlines():
+            assert not line.startswith("::") or line.startswith(("::warning ", "::error title=lintkit::"))
+        assert "\x1b" not in stream and "\t" not in stream
+    if fmt == "github":
+        assert "file=t/b%0A%3A%3Aerror file=evil.md%3A%3AX" in out
+    else:
+        assert "t/b\\n::error file=evil.md::X\\x1b[31m\\tq.md:1:5:" in out
+    assert "bad\\n::error::Y\\x1b.md: looks like a binary file" in err
+
+
+def test_junit_is_well_formed_with_control_characters_in_a_path(tmp_path, monkeypatch, capsys):
+    import xml.etree.ElementTree as ET
+
+    evil_tree(tmp_path)
+    code, out, _ = check_folder(tmp_path, monkeypatch, capsys, "--format", "junit", "t")
+    assert code == 2
+    root = ET.fromstring(out.encode("utf-8"))
+    names = [s.get("name") for s in root.iter("testsuite")]
+    assert names[0] == "t/b\n::error file=evil.md::X\ufffd[31m\tq.md"
+
+
+def test_text_excerpts_blank_control_characters_and_keep_the_carets_aligned():
+    from lintkit import yamlsrc
+    from lintkit.linter import lint
+    from lintkit.markup import parse
+    from lintkit.report import FileResult
+    from lintkit.report.text import file_lines
+
+    rule = rulesmod.build_rule("r.yaml", yamlsrc.load(TEST_RULE_YAML), {})
+
+    def excerpt(source: str) -> list[str]:
+        doc = parse("a.md", source, "markdown")
+        return file_lines(FileResult("a.md", lint(doc, [rule]), doc))
+
+    hostile, plain = excerpt("A \x1b[2J miracle cure.\n"), excerpt("A ?[2J miracle cure.\n")
+    assert "\x1b" not in "".join(hostile)
+    assert hostile[1] == plain[1].replace("?", "\ufffd") and hostile[2] == plain[2]

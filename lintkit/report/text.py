@@ -23,7 +23,9 @@ def _paint(s: str, code: str, color: bool) -> str:
 
 def concise_line(f: Finding) -> str:
     """One finding as path:line:col: severity rule message."""
-    return f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"
+    from lintkit.visible import visible
+
+    return visible(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
 
 
 def render_concise(report: Report, color: bool = False) -> str:
@@ -34,20 +36,22 @@ def render_concise(report: Report, color: bool = False) -> str:
 
 def file_lines(result: FileResult, color: bool = False) -> list[str]:
     """The `text` lines of one file's findings (source excerpt and carets when it has a Document)."""
+    from lintkit.visible import blank, visible
+
     out: list[str] = []
     for f in result.findings:
         sev = _paint(f.severity, COLORS[f.severity], color)
-        loc = _paint(f"{f.path}:{f.line}:{f.column}:", BOLD, color)
-        out.append(f"{loc} {sev} {_paint(f.rule, BOLD, color)} {f.message}")
+        loc = _paint(visible(f"{f.path}:{f.line}:{f.column}:"), BOLD, color)
+        out.append(f"{loc} {sev} {_paint(f.rule, BOLD, color)} {visible(f.message)}")
         if result.doc is not None and f.line <= f.end_line:
-            src = result.doc.line_text(f.line).replace("\t", " ")
+            src = blank(result.doc.line_text(f.line).replace("\t", " "))
             end = f.end_column if f.end_line == f.line else len(src) + 1
             width = max(1, end - f.column)
             carets = "^" * min(width, max(1, len(src) - f.column + 1))
             out.append(f"  {_paint(f'{f.line:>4} |', DIM, color)} {src}")
             out.append(f"       {' ' * (f.column - 1)}{_paint(carets, COLORS[f.severity], color)}")
         if f.suggestion:
-            out.append(f"  suggestion: {f.suggestion}")
+            out.append(f"  suggestion: {visible(f.suggestion)}")
     return out
 
 
