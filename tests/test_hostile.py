@@ -517,3 +517,32 @@ def test_text_excerpts_blank_control_characters_and_keep_the_carets_aligned():
     hostile, plain = excerpt("A \x1b[2J miracle cure.\n"), excerpt("A ?[2J miracle cure.\n")
     assert "\x1b" not in "".join(hostile)
     assert hostile[1] == plain[1].replace("?", "\ufffd") and hostile[2] == plain[2]
+
+
+# M7: CR LF and lone CR are line breaks like LF
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text", "html"])
+@pytest.mark.parametrize("newline", ["\r", "\r\n"])
+def test_cr_and_crlf_line_endings_give_the_same_findings_and_positions(default_rules_cached, newline, fmt):
+    from conftest import REPO
+
+    from lintkit.run import lint_source
+
+    rules = cache.load_rules([rulesmod.default_rules_dir()])
+    source = (REPO / "examples" / "clinic-page.md").read_text(encoding="utf-8")
+    if fmt == "html":
+        source = "".join(f"<p>{line}</p>\n" for line in source.split("\n"))
+
+    def found(text: str) -> list[tuple]:
+        findings, doc = lint_source("page", fmt, rules, None, text)
+        for f in findings:
+            assert (
+                doc.line_text(f.line)
+                == text.replace("\r\n", "\n").replace("\r", "\n").split("\n")[f.line - 1]
+            )
+        return [(f.rule, f.line, f.column, f.end_line, f.end_column) for f in findings]
+
+    expected = found(source)
+    assert len(expected) > 10
+    assert found(source.replace("\n", newline)) == expected

@@ -24,11 +24,9 @@ _CELL = re.compile(r"[^|]+")
 
 
 def _lines(source: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for raw in source.split("\n"):
-        out.append((pos, raw.rstrip("\r")))
-        pos += len(raw) + 1
-    return out
+    from lintkit.offsetmap import source_lines
+
+    return source_lines(source)
 
 
 class _Builder(TextBuilder):
