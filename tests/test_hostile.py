@@ -546,3 +546,22 @@ def test_cr_and_crlf_line_endings_give_the_same_findings_and_positions(default_r
     expected = found(source)
     assert len(expected) > 10
     assert found(source.replace("\n", newline)) == expected
+
+
+# minors
+
+
+@pytest.mark.parametrize("pattern", ["(?:miracle)?", "x*", "(?:cure|)"])
+def test_a_term_that_matches_the_empty_string_is_refused(tmp_path, monkeypatch, capsys, pattern):
+    from lintkit.cli import main
+
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "r.yaml").write_text(
+        TEST_RULE_YAML.replace('patterns: ["miracle cure"]', f'patterns: ["{pattern}"]'), encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("A miracle cure.\n", encoding="utf-8")
+    code = main(["check", "--no-cache", "--no-default-rules", "--rules", str(folder), "a.md"])
+    err = capsys.readouterr().err
+    assert code == 2 and "matches the empty string" in err and "r.yaml:" in err
