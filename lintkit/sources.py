@@ -102,6 +102,19 @@ def read(path: str, stdin_bytes: bytes | None = None, limit: int = MAX_BYTES) ->
     """Decode a file as UTF-8 (BOM allowed); raise InputError for binary or undecodable input,
     for anything but a regular file and for a file over `limit` bytes."""
     data = stdin_bytes if stdin_bytes is not None else read_regular(path, limit)
+    import codecs
+
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):  # (UTF-16 and UTF-32 text is full of NUL bytes: not binary)
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise InputError(f"{path}: not valid {encoding.upper()} (offset {err.start})") from None
     if b"\x00" in data[:8192]:
         raise InputError(
             f"{path}: looks like a binary file (NUL bytes); lintkit reads text, Markdown and HTML"

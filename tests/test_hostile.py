@@ -565,3 +565,13 @@ def test_a_term_that_matches_the_empty_string_is_refused(tmp_path, monkeypatch, 
     code = main(["check", "--no-cache", "--no-default-rules", "--rules", str(folder), "a.md"])
     err = capsys.readouterr().err
     assert code == 2 and "matches the empty string" in err and "r.yaml:" in err
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-le"])
+def test_utf16_and_utf32_files_with_a_bom_are_read(tmp_path, encoding):
+    from lintkit.sources import read
+
+    page = tmp_path / "a.md"
+    bom = {"utf-16-be": b"\xfe\xff", "utf-32-le": b"\xff\xfe\x00\x00"}.get(encoding, b"")
+    page.write_bytes(bom + "Our miracle cure, café.\n".encode(encoding))
+    assert read(str(page)) == "Our miracle cure, café.\n"
