@@ -44,6 +44,7 @@ _CODE = (
     "yamlsrc.py",
     "lazyregex.py",
     "readsafe.py",
+    "visible.py",
     "cachecodec.py",
     "checks",
 )

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lintkit.visible import visible
+
 KEYS = (
     "select",
     "ignore",
@@ -69,16 +71,18 @@ def load(path: Path | None) -> Config:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as err:
-        raise ConfigError(f"{path}: cannot read config: {err.strerror or err}") from None
+        raise ConfigError(f"{visible(str(path))}: cannot read config: {err.strerror or err}") from None
     except UnicodeDecodeError as err:
-        raise ConfigError(f"{path}: not valid UTF-8 (byte offset {err.start}); re-save it as UTF-8") from None
+        raise ConfigError(
+            f"{visible(str(path))}: not valid UTF-8 (byte offset {err.start}); re-save it as UTF-8"
+        ) from None
     if path.suffix == ".toml":
         import tomllib
 
         try:
             data = tomllib.loads(text).get("tool", {}).get("lintkit", {})
         except tomllib.TOMLDecodeError as err:
-            raise ConfigError(f"{path}: invalid TOML: {err}") from None
+            raise ConfigError(f"{visible(str(path))}: invalid TOML: {err}") from None
         lines: dict[str, int] = {}
     else:
         from lintkit import yamlsrc
@@ -86,15 +90,15 @@ def load(path: Path | None) -> Config:
         try:
             data = yamlsrc.load(text) or {}
         except yamlsrc.YamlError as err:
-            raise ConfigError(f"{path}:{err.line}: {err}") from None
+            raise ConfigError(f"{visible(str(path))}:{err.line}: {err}") from None
         lines = getattr(data, "lines", {})
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: the configuration must be a mapping")
+        raise ConfigError(f"{visible(str(path))}: the configuration must be a mapping")
     return _build(path, data, lines)
 
 
 def _err(path: Path, lines: dict[str, int], key: str, msg: str) -> ConfigError:
-    where = f"{path}:{lines[key]}" if key in lines else str(path)
+    where = f"{visible(str(path))}:{lines[key]}" if key in lines else visible(str(path))
     return ConfigError(f"{where}: {key}: {msg}")
 
 

@@ -575,3 +575,18 @@ def test_utf16_and_utf32_files_with_a_bom_are_read(tmp_path, encoding):
     bom = {"utf-16-be": b"\xfe\xff", "utf-32-le": b"\xff\xfe\x00\x00"}.get(encoding, b"")
     page.write_bytes(bom + "Our miracle cure, café.\n".encode(encoding))
     assert read(str(page)) == "Our miracle cure, café.\n"
+
+
+def test_a_rule_file_name_cannot_inject_a_workflow_command_on_stderr(tmp_path, monkeypatch, capsys):
+    from lintkit.cli import main
+
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "r\n::error file=x::evil.yaml").write_text("id: [broken\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    (tmp_path / "a.md").write_text("x\n", encoding="utf-8")
+    code = main(["check", "--no-cache", "--no-default-rules", "--rules", str(folder), "a.md"])
+    err = capsys.readouterr().err
+    assert code == 2 and "r\\n::error file=x::evil.yaml:" in err
+    assert not any(line.startswith("::") for line in err.splitlines())
