@@ -120,7 +120,7 @@ def _obj(v: dict[str, Any]) -> Any:
     names = {f.name for f in dataclasses.fields(cls)}
     if set(fields) != names:
         raise CodecError(f"wrong fields for {cls.__qualname__}")
-    obj = object.__new__(cls)
+    obj: Any = object.__new__(cls)
     for k, x in fields.items():
         object.__setattr__(obj, k, _dec(x))
     return obj
