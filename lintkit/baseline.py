@@ -150,10 +150,12 @@ class Baseline:
         import json
 
         data = {"lintkit_baseline": FORMAT_VERSION, "lintkit_version": __version__, "entries": rows}
+        from lintkit.safeio import WriteError, write_atomic
+
         try:
-            Path(file).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        except OSError as err:
-            raise BaselineError(f"baseline {file}: cannot write: {err.strerror or err}") from None
+            write_atomic(file, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        except WriteError as err:
+            raise BaselineError(f"baseline: {err}") from None
         return sum(r["count"] for r in rows)
 
 

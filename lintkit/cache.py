@@ -1,8 +1,10 @@
 """On-disk caches that make start-up cheap: compiled rules, and CMUdict's syllable counts.
 
-Rules: parsing the YAML and compiling the term patterns costs about a second; unpickling the
-result costs a few milliseconds (`regex` pickles a pattern as its compiled code, so nothing is
-parsed again). The key is a hash of every rule file's path and bytes and of the lintkit code
+Rules: parsing the YAML and compiling the term patterns costs seconds; reading the result back
+costs a fraction of that (patterns are compiled from their source when first used). Entries are
+plain JSON data (lintkit.cachecodec), never pickles: a planted cache file cannot run code. An entry
+that is not what lintkit wrote, or one in a folder that another user can write to, is ignored with
+a warning. The key is a hash of every rule file's path and bytes and of the lintkit code
 that builds rules, so an edited rule file or a new lintkit version never reads a stale entry.
 
 Syllables: textstat reads all of CMUdict (1-2 s) on its first syllable count. The table keeps
@@ -17,14 +19,13 @@ Location: $LINTKIT_CACHE_DIR, else the platform's cache folder: $XDG_CACHE_HOME/
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-FORMAT = 6  # bump when the pickled layout changes
+FORMAT = 7  # bump when the cached layout changes (lintkit.cachecodec)
 KEEP = 8  # rule-cache entries kept (one per distinct set of rule files)
 _CODE = (
     "rules.py",
@@ -43,6 +44,9 @@ _CODE = (
     "termtame.py",
     "yamlsrc.py",
     "lazyregex.py",
+    "readsafe.py",
+    "visible.py",
+    "cachecodec.py",
     "checks",
 )
 _SYLLABLE_SOURCES = (("cmudict", "data/cmudict.dict"), ("textstat", "backend/counts/_count_syllables.py"))
@@ -75,17 +79,40 @@ def load_rules(paths: Iterable[Path], use_cache: bool = True) -> list[Any]:
     paths = list(paths)
     if not use_cache or not enabled():
         return rulesmod.load_rules(paths)
+    from lintkit.readsafe import InputError
+
     try:
         key = rules_key(rulesmod.rule_files(paths))
-    except OSError:  # a missing or unreadable file: let load_rules report it
+    except (OSError, InputError):  # a missing, unreadable or special file: load_rules reports it
         return rulesmod.load_rules(paths)
-    name = f"rules-{key}.pickle"
-    cached = _read(name)
-    if isinstance(cached, list):
+    name = f"rules-{key}.json"
+    cached = _read(name, _valid_rules)
+    if cached is not None:
         return cached
     rules = rulesmod.load_rules(paths)
-    _write(name, rules, prune="rules-*.pickle", lazy_patterns=True)
+    if rules:  # (no rules load in no time: an empty entry could only ever be mistaken)
+        _write(name, rules, prune="rules-*.json")
     return rules
+
+
+def _valid_rules(value: Any) -> bool:
+    """A non-empty list of well-formed rules (each with its kind's options): an empty or wrong
+    entry must never switch rules off."""
+    from lintkit.checks import KINDS
+    from lintkit.rules import Rule
+
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(
+            isinstance(r, Rule)
+            and isinstance(r.id, str)
+            and isinstance(r.message, str)
+            and r.kind in KINDS
+            and isinstance(r.options, KINDS[r.kind].Options)
+            for r in value
+        )
+    )
 
 
 def rules_key(files: list[Path]) -> str:
@@ -101,8 +128,15 @@ def rules_key(files: list[Path]) -> str:
         for q in sorted(p.glob("*.py")) if p.is_dir() else [p]:
             h.update(q.name.encode() + b"\0" + q.read_bytes() + b"\0")
     for f in files:
-        h.update(str(f).encode() + b"\0" + f.read_bytes() + b"\0")
+        h.update(str(f).encode() + b"\0" + _bounded(f) + b"\0")
     return h.hexdigest()[:32]
+
+
+def _bounded(path: Path, limit: int | None = None) -> bytes:
+    """A regular file's bytes (never a FIFO or a device: see readsafe.read_regular)."""
+    from lintkit.readsafe import MAX_BYTES, read_regular
+
+    return read_regular(path, limit or MAX_BYTES)
 
 
 def _hasher(data: bytes) -> Any:
@@ -115,8 +149,9 @@ def _hasher(data: bytes) -> Any:
     return blake2b(data, digest_size=16)
 
 
-def memo(kind: str, sources: list[Path], build: Callable[[], Any]) -> Any:
-    """`build()`, cached under a key made of `sources` (path, size, modification time)."""
+def memo(kind: str, sources: list[Path], build: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
+    """`build()`, cached under a key made of `sources` (path, size, modification time); a cached
+    value must pass `valid`."""
     if not enabled():
         return build()
     h = _hasher(f"{FORMAT}|{kind}|{sys.version}".encode())
@@ -126,11 +161,11 @@ def memo(kind: str, sources: list[Path], build: Callable[[], Any]) -> Any:
             h.update(f"{src}|{st.st_size}|{st.st_mtime_ns}\0".encode())
     except OSError:
         return build()
-    name = f"{kind}-{h.hexdigest()[:32]}.pickle"
-    value = _read(name)
+    name = f"{kind}-{h.hexdigest()[:32]}.json"
+    value = _read(name, valid)
     if value is None:
         value = build()
-        _write(name, value, prune=f"{kind}-*.pickle")
+        _write(name, value, prune=f"{kind}-*.json")
     return value
 
 
@@ -166,11 +201,23 @@ def syllable_table() -> tuple[Words, bytes]:
         sources = [package_file(pkg, rel) for pkg, rel in _SYLLABLE_SOURCES]
     except OSError:
         sources = []
-    table = memo("syllables", sources, _build_syllable_table) if sources else None
-    if not (isinstance(table, tuple) and len(table) == 3):
+    table = memo("syllables", sources, _build_syllable_table, _valid_syllables) if sources else None
+    if table is None:
         table = _build_syllable_table()
     joined, starts, counts = table
     return Words(joined, starts), counts
+
+
+def _valid_syllables(v: Any) -> bool:
+    return (
+        isinstance(v, tuple)
+        and len(v) == 3
+        and isinstance(v[0], str)
+        and isinstance(v[1], bytes)
+        and isinstance(v[2], bytes)
+        and len(v[1]) % array("I").itemsize == 0
+        and len(v[1]) // array("I").itemsize == len(v[2]) + 1
+    )
 
 
 def _build_syllable_table() -> tuple[str, bytes, bytes]:
@@ -185,63 +232,78 @@ def _build_syllable_table() -> tuple[str, bytes, bytes]:
     return "\n".join(words), starts.tobytes(), counts
 
 
-class _LazyPickler(pickle.Pickler):
-    """Pickles every `regex.Pattern` as a LazyPattern with the same compiled data, and every scan
-    plan as a LazyPlan holding the plan pickled on its own (`plans=False`: the plan itself)."""
-
-    def __init__(self, file: Any, protocol: int, plans: bool = True) -> None:
-        super().__init__(file, protocol)
-        self.plans = plans
-
-    def reducer_override(self, obj: Any) -> Any:
-        if type(obj).__module__ == "_regex" and type(obj).__name__ == "Pattern":
-            from lintkit.lazyregex import LazyPattern
-
-            return LazyPattern.of(obj).__reduce__()
-        if self.plans and type(obj).__name__ == "ScanPlan" and type(obj).__module__ == "lintkit.termplan":
-            import io
-
-            from lintkit.lazyregex import LazyPlan
-
-            buf = io.BytesIO()
-            _LazyPickler(buf, pickle.HIGHEST_PROTOCOL, plans=False).dump(obj)
-            return LazyPlan(buf.getvalue()).__reduce__()
-        return NotImplemented
+def _safe_folder(folder: Path) -> str | None:
+    """Why `folder` must not be trusted (None: it is the user's own and only the user can write
+    to it). A cache in a folder someone else can write to could have been planted there."""
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: no owner and mode bits to check
+        return None
+    try:
+        st = folder.stat()
+    except OSError:
+        return None  # missing: nothing to read (and it is created private)
+    if st.st_uid != os.getuid():
+        return f"{folder} belongs to another user"
+    if st.st_mode & 0o022:
+        return f"{folder} can be written by other users (chmod go-w {folder})"
+    return None
 
 
-def _read(name: str) -> Any:
+def _warn(message: str) -> None:
+    print(f"lintkit: warning: {message}; the cache is not used", file=sys.stderr)
+
+
+def _read(name: str, valid: Callable[[Any], bool]) -> Any:
+    """The value cached under `name`, or None: missing, unsafe or wrong (with a warning)."""
     import gc
 
+    from lintkit import cachecodec
+
+    folder = cache_dir()
+    path = folder / name
+    from lintkit.readsafe import InputError
+
+    try:
+        data = _bounded(path, 1 << 30)
+    except InputError:
+        return None  # missing, unreadable or not a regular file: rebuild
+    problem = _safe_folder(folder)
+    if problem:
+        _warn(problem)
+        return None
     collecting = gc.isenabled()
     gc.disable()  # (collecting while loading finds nothing to free: every loaded object is in use)
     try:
-        data = (cache_dir() / name).read_bytes()
-        return pickle.loads(data)
-    except Exception:  # missing, unreadable or corrupt (an old format, a torn write): rebuild
+        value = cachecodec.loads(data)
+    except cachecodec.CodecError as err:
+        _warn(f"{path}: {err}")
         return None
     finally:
         if collecting:
             gc.enable()
+    if not isinstance(value, dict) or value.get("format") != FORMAT or value.get("name") != name:
+        _warn(f"{path}: not an entry of this lintkit version")
+        return None
+    if not valid(value.get("value")):
+        _warn(f"{path}: the cached value is not what lintkit wrote")
+        return None
+    return value["value"]
 
 
-def _write(name: str, value: Any, prune: str, lazy_patterns: bool = False) -> None:
-    """Write atomically (temp file + rename); keep the KEEP newest entries matching `prune`.
-    With `lazy_patterns`, regex patterns are stored as LazyPatterns (built when first used)."""
-    import tempfile
+def _write(name: str, value: Any, prune: str) -> None:
+    """Write atomically (lintkit.safeio); keep the KEEP newest entries matching `prune`. A value the
+    format cannot hold, or a folder that cannot be written, leaves the cache as it was."""
+    from lintkit import cachecodec
+    from lintkit.safeio import WriteError, write_atomic
 
     folder = cache_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                (_LazyPickler if lazy_patterns else pickle.Pickler)(f, pickle.HIGHEST_PROTOCOL).dump(value)
-            os.replace(tmp, folder / name)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        text = cachecodec.dumps({"format": FORMAT, "name": name, "value": value})
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if _safe_folder(folder):
+            return
+        write_atomic(folder / name, text, mode=0o600)
         entries = sorted(folder.glob(prune), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[KEEP:]:
             old.unlink(missing_ok=True)
-    except OSError:
+    except (OSError, WriteError, TypeError, ValueError):
         pass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -27,6 +28,15 @@ def _positive(value: str) -> int:
     n = int(value)
     if n < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
+def _grade(value: str) -> float:
+    import math
+
+    n = float(value)
+    if not math.isfinite(n) or not 0 <= n <= 100:
+        raise argparse.ArgumentTypeError("must be a number from 0 to 100")
     return n
 
 
@@ -90,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--stdin-filename", metavar="NAME", help="name (and format, by extension) for input read from -"
     )
     c.add_argument(
-        "--target-grade", type=float, metavar="N", help="reading grade target for readability rules"
+        "--target-grade", type=_grade, metavar="N", help="reading grade target for readability rules"
     )
     c.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour and source excerpts"
@@ -113,6 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="also lint files that .gitignore leaves out (default: skip them, as ruff does)",
     )
     c.add_argument("--no-cache", action="store_true", help="do not read or write the compiled-rules cache")
+    c.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="in folders, follow symlinks that lead out of the folder (default: skip them)",
+    )
     r = sub.add_parser("rules", help="list the rules (those the config loads too)")
     _rule_options(r)
     r.add_argument("--format", choices=("text", "json"), default="text")
@@ -155,9 +170,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_FINDINGS
+    except BrokenPipeError:  # the reader has gone (`lintkit check | head`): nothing to say to it
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
 
 
 def run() -> None:
@@ -166,9 +182,14 @@ def run() -> None:
     code = main()
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
     except BrokenPipeError:  # the reader has gone: nothing more can be shown
-        pass
+        code = EXIT_ERROR
+    except OSError as err:
+        from lintkit.safeio import stdout_error
+
+        code = fail(str(stdout_error(err)))
+    with contextlib.suppress(OSError):
+        sys.stderr.flush()
     os._exit(code)
 
 

@@ -3,7 +3,8 @@
 Keys (all optional): select, ignore (ids or prefixes), severity (id -> level), rules (extra rule
 paths, relative to the config file), per-file-ignores (glob -> ids), target-grade, extensions
 (extra ".ext: format" pairs), fail-on (error | warning | info), no-default-rules, exclude (globs
-relative to the config file's folder), respect-gitignore (default true).
+relative to the config file's folder), respect-gitignore (default true), max-file-size (bytes;
+default 64 MB).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from lintkit.visible import visible
 
 KEYS = (
     "select",
@@ -24,6 +27,7 @@ KEYS = (
     "no-default-rules",
     "exclude",
     "respect-gitignore",
+    "max-file-size",
 )
 
 
@@ -47,6 +51,7 @@ class Config:
     no_default_rules: bool = False
     exclude: list[str] = field(default_factory=list)
     respect_gitignore: bool = True
+    max_file_size: int | None = None  # bytes (None: lintkit.sources.MAX_BYTES)
     lines: dict[str, int] = field(default_factory=dict)  # key -> line in the file (YAML only)
 
 
@@ -69,14 +74,18 @@ def load(path: Path | None) -> Config:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as err:
-        raise ConfigError(f"{path}: cannot read config: {err.strerror or err}") from None
+        raise ConfigError(f"{visible(str(path))}: cannot read config: {err.strerror or err}") from None
+    except UnicodeDecodeError as err:
+        raise ConfigError(
+            f"{visible(str(path))}: not valid UTF-8 (byte offset {err.start}); re-save it as UTF-8"
+        ) from None
     if path.suffix == ".toml":
         import tomllib
 
         try:
             data = tomllib.loads(text).get("tool", {}).get("lintkit", {})
         except tomllib.TOMLDecodeError as err:
-            raise ConfigError(f"{path}: invalid TOML: {err}") from None
+            raise ConfigError(f"{visible(str(path))}: invalid TOML: {err}") from None
         lines: dict[str, int] = {}
     else:
         from lintkit import yamlsrc
@@ -84,15 +93,15 @@ def load(path: Path | None) -> Config:
         try:
             data = yamlsrc.load(text) or {}
         except yamlsrc.YamlError as err:
-            raise ConfigError(f"{path}:{err.line}: {err}") from None
+            raise ConfigError(f"{visible(str(path))}:{err.line}: {err}") from None
         lines = getattr(data, "lines", {})
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: the configuration must be a mapping")
+        raise ConfigError(f"{visible(str(path))}: the configuration must be a mapping")
     return _build(path, data, lines)
 
 
 def _err(path: Path, lines: dict[str, int], key: str, msg: str) -> ConfigError:
-    where = f"{path}:{lines[key]}" if key in lines else str(path)
+    where = f"{visible(str(path))}:{lines[key]}" if key in lines else visible(str(path))
     return ConfigError(f"{where}: {key}: {msg}")
 
 
@@ -117,12 +126,14 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
                 raise _err(path, lines, key, "must map rule ids to error, warning, info or off")
             cfg.severity = {str(k): str(v) for k, v in value.items()}
         elif key == "per-file-ignores":
-            if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
+            if not isinstance(value, dict) or not all(
+                isinstance(v, list) and all(isinstance(i, str) for i in v) for v in value.values()
+            ):
                 raise _err(path, lines, key, "must map glob patterns to lists of rule ids")
             cfg.per_file_ignores = {str(k): [str(i) for i in v] for k, v in value.items()}
         elif key == "target-grade":
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise _err(path, lines, key, "must be a number")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+                raise _err(path, lines, key, "must be a number from 0 to 100")
             cfg.target_grade = float(value)
         elif key == "extensions":
             if not isinstance(value, dict) or not all(
@@ -134,8 +145,14 @@ def _build(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Config:
             if value not in ("error", "warning", "info"):
                 raise _err(path, lines, key, "must be error, warning or info")
             cfg.fail_on = value
+        elif key == "max-file-size":
+            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+                raise _err(path, lines, key, "must be a number of bytes (a whole number above 0)")
+            cfg.max_file_size = value
         elif key == "no-default-rules":
-            cfg.no_default_rules = bool(value)
+            if not isinstance(value, bool):
+                raise _err(path, lines, key, "must be true or false (unquoted)")
+            cfg.no_default_rules = value
         elif key == "respect-gitignore":
             if not isinstance(value, bool):
                 raise _err(path, lines, key, "must be true or false")

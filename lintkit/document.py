@@ -64,15 +64,10 @@ class Document:
     )  # per-document cache for checks
 
     def __post_init__(self) -> None:
+        from lintkit.offsetmap import line_starts
         from lintkit.segment import split_sentences
 
-        starts = [0]
-        find = self.source.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        self._line_starts = starts
+        self._line_starts = line_starts(self.source)
         if not self.sentences:
             self.sentences = split_sentences(self.text, self.blocks)
 
@@ -98,8 +93,8 @@ class Document:
     def line_text(self, line: int) -> str:
         """The source line `line` (1-based), without its newline."""
         start = self._line_starts[line - 1]
-        stop = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.source)
-        return self.source[start:stop].rstrip("\r")
+        stop = self._line_starts[line] if line < len(self._line_starts) else len(self.source)
+        return self.source[start:stop].rstrip("\r\n")
 
     def block_of(self, offset: int) -> int:
         """Index of the block containing text offset `offset` (or the nearest one before it)."""

@@ -45,8 +45,18 @@ def en_us() -> Hyphenator:
         sources = [path, package_file("pyphen", "__init__.py")]
     except OSError:
         return Hyphenator(*_build(None))
-    table = memo("pyphen", sources, lambda: _build(path))
-    return Hyphenator(*(table if isinstance(table, tuple) else _build(path)))
+    table = memo("pyphen", sources, lambda: _build(path), _valid)
+    return Hyphenator(*table)
+
+
+def _valid(v: object) -> bool:
+    return (
+        isinstance(v, tuple)
+        and len(v) == 2
+        and isinstance(v[0], dict)
+        and type(v[1]) is int
+        and all(isinstance(k, str) and isinstance(p, bytes) and p for k, p in v[0].items())
+    )
 
 
 def _build(path: Path | None) -> tuple[Patterns, int]:

@@ -1,9 +1,10 @@
-"""Compiled `regex` patterns and scan plans that are rebuilt from the rules cache only when first used.
+"""Compiled `regex` patterns that are built only when first used.
 
-`regex` pickles a pattern as its compiled code; unpickling rebuilds every pattern (about 1,900 for
-the default rules), though a short file only ever runs a few of them. The rules cache stores each
-pattern as a `LazyPattern` holding exactly the data `regex` would have pickled; the first attribute
-access rebuilds the pattern the same way unpickling would have, and forwards to it from then on.
+The rules cache (lintkit.cachecodec) stores each pattern as its source and flags; there are about
+1,900 for the default rules, though a short file only ever runs some of them. A `LazyPattern`
+compiles its pattern on the first attribute access and forwards to it from then on. Sent to a
+worker process (pickled in memory, never read from a file), it carries the data `regex` itself
+would have pickled when it has been compiled, else its source.
 """
 
 from __future__ import annotations
@@ -16,8 +17,14 @@ class LazyPattern:
     """Stands in for a `regex.Pattern`: same methods and attributes, built on first use."""
 
     def __init__(self, data: tuple) -> None:
-        self._data = data  # the arguments regex's own pickling passes to _regex.compile
+        # the arguments regex's own pickling passes to _regex.compile, or ("source", pattern, flags)
+        self._data = data
         self._real: Any = None
+
+    @classmethod
+    def from_source(cls, pattern: str, flags: int) -> LazyPattern:
+        """A pattern compiled from its source (by `regex.compile`) when first used."""
+        return cls(("source", pattern, flags))
 
     @classmethod
     def of(cls, pattern: Any) -> LazyPattern:
@@ -28,9 +35,14 @@ class LazyPattern:
     def compiled(self) -> Any:
         """The real `regex.Pattern` (built once)."""
         if self._real is None:
-            from regex import _regex  # the call regex makes when it unpickles a pattern
+            if self._data[0] == "source" and len(self._data) == 3:
+                import regex
 
-            self._real = _regex.compile(*self._data)
+                self._real = regex.compile(self._data[1], self._data[2])
+            else:
+                from regex import _regex  # the call regex makes when it unpickles a pattern
+
+                self._real = _regex.compile(*self._data)
         return self._real
 
     def __getattr__(self, name: str) -> Any:
@@ -41,6 +53,8 @@ class LazyPattern:
         return value
 
     def __reduce__(self) -> tuple:
+        if self._real is not None:
+            return LazyPattern.of(self._real).__reduce__()
         return LazyPattern, (self._data,)
 
     def __repr__(self) -> str:
@@ -58,24 +72,3 @@ class LazyPattern:
 
     def __deepcopy__(self, memo: dict) -> LazyPattern:
         return self
-
-
-class LazyPlan:
-    """Stands in for a termplan.ScanPlan in the rules cache: its pickled form is loaded on first
-    use (a run on one short file uses about half the plans). The plan's fields then become this
-    object's own attributes, so later look-ups cost what they cost on the plan itself."""
-
-    def __init__(self, blob: bytes) -> None:
-        self._blob = blob
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name == "_blob":
-            raise AttributeError(name)
-        import pickle
-
-        plan = pickle.loads(self._blob)
-        self.__dict__.update(vars(plan))
-        return getattr(plan, name)
-
-    def __reduce__(self) -> tuple:
-        return LazyPlan, (self._blob,)

@@ -12,6 +12,8 @@ if TYPE_CHECKING:  # (YAML is loaded only when the compiled rules are not cached
     from lintkit import yamlsrc
 
 Lexicons = dict[str, tuple[str, ...]]
+MAX_DEPTH = 50  # lexicons included within lexicons
+MAX_TERMS = 200_000  # terms of one lexicon, included ones counted
 
 
 def read_lexicons(docs: list[tuple[Path, Any]]) -> Lexicons:
@@ -52,8 +54,12 @@ def _expand(name: str, raw: Raw, out: Lexicons, chain: list[str]) -> None:
             start = chain.index(ref) if ref in chain else len(chain)
             loop = " -> ".join([*chain[start:], name, ref])
             raise RuleError(path, line, "terms", f"lexicon {name!r} includes itself ({loop})")
+        if len(chain) >= MAX_DEPTH:
+            raise RuleError(path, line, "terms", f"lexicons include each other over {MAX_DEPTH} levels deep")
         _expand(ref, raw, out, [*chain, name])
         terms.extend(out[ref])
+        if len(terms) > MAX_TERMS:
+            raise RuleError(path, line, "terms", f"lexicon {name!r} expands to over {MAX_TERMS:,} terms")
     out[name] = tuple(terms)
 
 

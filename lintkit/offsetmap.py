@@ -8,9 +8,24 @@ character for the common case. A look-up finds the piece by bisection.
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
+
+_BREAK = re.compile(r"\r\n?|\n")  # the line breaks editors know: LF, CR LF and a lone CR
+
+
+def line_starts(source: str) -> list[int]:
+    """The index of each line's first character: after every LF, CR LF or lone CR."""
+    return [0, *(m.end() for m in _BREAK.finditer(source))]
+
+
+def source_lines(source: str) -> list[tuple[int, str]]:
+    """(start index, text without its line break) of every line of `source`."""
+    starts = line_starts(source)
+    ends = [m.start() for m in _BREAK.finditer(source)] + [len(source)]
+    return [(s, source[s:e]) for s, e in zip(starts, ends, strict=True)]
 
 
 class OffsetMap(Sequence[int]):

@@ -27,6 +27,7 @@ class Job(NamedTuple):
     fmt: str
     text: str | None = None
     error: str | None = None
+    limit: int | None = None  # the size limit of a file (None: sources.MAX_BYTES)
 
 
 class Outcome(NamedTuple):
@@ -117,7 +118,7 @@ def lint_job(
     if job.error is not None:
         return Outcome(job.path, None, error=job.error)
     try:
-        findings, doc = lint_source(job.path, job.fmt, rules, target, job.text, known)
+        findings, doc = lint_source(job.path, job.fmt, rules, target, job.text, known, job.limit)
     except InputError as err:
         return Outcome(job.path, None, error=str(err))
     except RuleRuntimeError as err:

@@ -74,11 +74,12 @@ def rule_files(paths: Iterable[Path]) -> list[Path]:
 
 def _read(path: Path) -> Any:
     from lintkit import yamlsrc
+    from lintkit.readsafe import MAX_BYTES, InputError, read_regular
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as err:
-        raise RuleError(str(path), 1, "", f"cannot read rule file: {err.strerror or err}") from None
+        text = read_regular(path, MAX_BYTES).decode("utf-8-sig")
+    except InputError as err:
+        raise RuleError(str(path), 1, "", f"cannot read rule file: {str(err).split(': ', 1)[1]}") from None
     except UnicodeDecodeError:
         raise RuleError(str(path), 1, "", "rule file is not valid UTF-8") from None
     try:
@@ -181,10 +182,14 @@ def build_rule(
 
 def _check_template(path: str, raw: yamlsrc.LocatedDict, message: str, allowed: tuple[str, ...]) -> None:
     try:
-        names = [f for _, f, _, _ in string.Formatter().parse(message) if f is not None]
+        fields = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(message) if f is not None]
     except ValueError as err:
         raise RuleError(path, raw.lines["message"], "message", f"bad template: {err}") from None
-    for name in names:
+    for name, spec, conv in fields:
+        if spec or conv:  # ({match:>2000000000} would take gigabytes per finding)
+            raise RuleError(
+                path, raw.lines["message"], "message", f"{{{name}}}: no format spec or conversion allowed"
+            )
         if name not in allowed:
             raise RuleError(
                 path,

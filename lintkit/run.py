@@ -19,6 +19,7 @@ from lintkit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _csv, fail, rule_pat
 from lintkit.linter import SEVERITY_RANK, Finding, lint, unknown_id
 from lintkit.parallel import Job, default_jobs, lint_files
 from lintkit.rules import Rule, RuleError
+from lintkit.visible import visible
 
 if TYPE_CHECKING:
     from lintkit.baseline import Baseline
@@ -108,13 +109,15 @@ def lint_source(
     target_grade: float | None,
     text: str | None = None,
     known: frozenset[str] = frozenset(),
+    limit: int | None = None,
 ):
-    """Read, parse and lint one file; returns (findings, doc) or raises InputError."""
+    """Read, parse and lint one file (of at most `limit` bytes); returns (findings, doc) or raises
+    InputError."""
     from lintkit.checks.base import Context
     from lintkit.markup import parse
     from lintkit.sources import read
 
-    source = text if text is not None else read(path)
+    source = text if text is not None else read(path) if limit is None else read(path, limit=limit)
     doc = parse(path, source, fmt)
     return lint(doc, rules, Context(target_grade=target_grade, known_ids=known)), doc
 
@@ -165,7 +168,17 @@ def run_check(args: argparse.Namespace) -> int:
 
     gitignore = cfg.respect_gitignore and not getattr(args, "no_respect_gitignore", False)
     skip = PathFilter(cfg.path.parent if cfg.path else Path.cwd(), cfg.exclude, gitignore)
-    sources, errors = discover(args.paths or ["."], extensions, cfg.exclude, skip)
+    warnings: list[str] = []
+    sources, errors = discover(
+        args.paths or ["."],
+        extensions,
+        cfg.exclude,
+        skip,
+        follow_symlinks=getattr(args, "follow_symlinks", False),
+        warnings=warnings,
+    )
+    for w in warnings:
+        print(f"lintkit: warning: {visible(w)}", file=sys.stderr)
     keep_doc = _show_source(args) or (args.format or "text") in ("html",)
     stdin_bytes = None
     jobs: list[Job] = []
@@ -182,7 +195,7 @@ def run_check(args: argparse.Namespace) -> int:
             except InputError as err:
                 jobs.append(Job(path, fmt, error=str(err)))
             continue
-        jobs.append(Job(path, fmt))
+        jobs.append(Job(path, fmt, limit=cfg.max_file_size))
     return _lint_and_report(args, cfg, rules, jobs, errors, baseline, target, keep_doc, known)
 
 
@@ -242,7 +255,7 @@ def _lint_and_report(
         finally:
             progress.clear()  # (also on Ctrl-C: no half line left on the terminal)
         for e in errors:
-            print(f"lintkit: error: {e}", file=sys.stderr)
+            print(f"lintkit: error: {visible(e)}", file=sys.stderr)
         if baseline is not None and baseline.writing:
             from lintkit.baseline import write
 
@@ -255,11 +268,13 @@ def _lint_and_report(
             problem = append(os.environ["GITHUB_STEP_SUMMARY"], by_rule, sink.n_files, len(errors))
             warnings += [problem] if problem else []
         for w in warnings:
-            print(f"lintkit: warning: {w}", file=sys.stderr)
+            print(f"lintkit: warning: {visible(w)}", file=sys.stderr)
+        from lintkit.safeio import WriteError
+
         try:
             _copy(spool, args.output)
-        except OSError as err:
-            return fail(f"--output {args.output}: cannot write: {err.strerror or err}")
+        except WriteError as err:
+            return fail(str(err))
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing and not getattr(args, "exit_zero", False) else EXIT_OK
@@ -288,12 +303,21 @@ def _per_file_ignores(
 
 
 def _copy(spool: Spool, output: str | None) -> None:
-    """Write the spooled report to `output` (a file) or standard output."""
+    """Write the spooled report to `output` (a file, atomically) or standard output; raises
+    WriteError (and BrokenPipeError: the reader has gone, for cli.main to end quietly)."""
+    from lintkit.safeio import open_atomic, stdout_error
+
     if output:
-        with open(output, "w", encoding="utf-8") as f:
+        with open_atomic(output) as f:
             spool.copy_to(f)
-    else:
+        return
+    try:
         spool.copy_to(sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        raise stdout_error(err) from None
 
 
 def _show_source(args: argparse.Namespace) -> bool:

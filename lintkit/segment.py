@@ -13,7 +13,9 @@ ABBREVIATIONS = frozenset(
     "est ca cf vol ed eds pp ph.d m.d d.o r.n jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 # A boundary candidate: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+# Linear in a run of punctuation with no space after it: a candidate starts only where a run
+# starts, and neither run is given back (possessive), so each character is looked at once.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _STARTER = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9¿¡]")
 

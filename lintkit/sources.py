@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from lintkit.markup import format_of
+from lintkit.readsafe import MAX_BYTES, InputError, kind_of, read_regular
 
-MAX_BYTES = 64 * 1024 * 1024
-
-
-class InputError(Exception):
-    """An input that cannot be linted; the message says why and what to do."""
+__all__ = ["MAX_BYTES", "InputError", "Source", "discover", "read", "read_regular"]
 
 
 @dataclass(frozen=True)
@@ -24,13 +20,21 @@ class Source:
 
 
 def discover(
-    paths: list[str], extensions: dict[str, str], exclude: list[str] | None = None, skip_path=None
+    paths: list[str],
+    extensions: dict[str, str],
+    exclude: list[str] | None = None,
+    skip_path=None,
+    follow_symlinks: bool = False,
+    warnings: list[str] | None = None,
 ) -> tuple[list[Source], list[str]]:
     """Expand files and folders (recursively, following no symlinked folders twice), leaving out
     what `skip_path` (a lintkit.ignore.PathFilter) ignores: walked paths by `exclude` and
     .gitignore, named files by `exclude` only (globs as given, or on the name, without one).
 
-    Returns the sources in a stable order and the errors (missing paths)."""
+    Returns the sources in a stable order and the errors (missing paths, unreadable folders, a
+    named input that is not a regular file). In a folder, what is not a regular file (a FIFO,
+    socket or device) is skipped, and so is a symlink that leads out of the folder unless
+    `follow_symlinks`; each skip is told in `warnings`."""
     from fnmatch import fnmatch
 
     def excluded(path: str) -> bool:
@@ -43,14 +47,20 @@ def discover(
 
     found: list[Source] = []
     errors: list[str] = []
+    warned = warnings if warnings is not None else []
     seen_dirs: set[tuple[int, int]] = set()
     skip = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
+
+    def unreadable(err: OSError) -> None:
+        errors.append(f"{err.filename}: cannot read folder: {err.strerror or err}")
+
     for p in paths:
         if p == "-":
             found.append(Source("-", "text"))
             continue
         if os.path.isdir(p):
-            for root, dirs, files in os.walk(p, followlinks=True):
+            top = os.path.realpath(p)
+            for root, dirs, files in os.walk(p, onerror=unreadable, followlinks=follow_symlinks):
                 st = os.stat(root)
                 if (st.st_dev, st.st_ino) in seen_dirs:
                     dirs[:] = []
@@ -64,8 +74,19 @@ def discover(
                 for name in sorted(files):
                     fmt = format_of(name, extensions)
                     full = os.path.join(root, name)
-                    if fmt and not walked_out(full, False):
+                    if not fmt or walked_out(full, False):
+                        continue
+                    if why := _not_linted(full, top, follow_symlinks):
+                        warned.append(f"{full}: {why}; skipped")
+                    else:
                         found.append(Source(full, fmt))
+                if not follow_symlinks:
+                    for d in dirs:
+                        full = os.path.join(root, d)
+                        if os.path.islink(full) and not _inside(full, top):
+                            warned.append(
+                                f"{full}: symlink to a folder outside {p}; skipped (--follow-symlinks)"
+                            )
         elif os.path.exists(p) or os.path.islink(p):
             if not excluded(p):
                 found.append(Source(p, format_of(p, extensions) or "text"))
@@ -74,19 +95,41 @@ def discover(
     return found, errors
 
 
-def read(path: str, stdin_bytes: bytes | None = None) -> str:
-    """Decode a file as UTF-8 (BOM allowed); raise InputError for binary or undecodable input."""
-    if stdin_bytes is not None:
-        data = stdin_bytes
-    else:
-        try:
-            if os.path.getsize(path) > MAX_BYTES:
-                raise InputError(
-                    f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB; split it or exclude it"
-                )
-            data = Path(path).read_bytes()
-        except OSError as err:
-            raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
+def _inside(path: str, top: str) -> bool:
+    real = os.path.realpath(path)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def _not_linted(path: str, top: str, follow_symlinks: bool) -> str | None:
+    """Why a file found in folder `top` is not linted (None: it is)."""
+    import stat
+
+    if os.path.islink(path) and not follow_symlinks and not _inside(path, top):
+        return "symlink to a file outside the folder (--follow-symlinks follows it)"
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # a broken or looping symlink: reading it reports the error
+        return None
+    return None if stat.S_ISREG(mode) else f"not a regular file ({kind_of(mode)})"
+
+
+def read(path: str, stdin_bytes: bytes | None = None, limit: int = MAX_BYTES) -> str:
+    """Decode a file as UTF-8 (BOM allowed); raise InputError for binary or undecodable input,
+    for anything but a regular file and for a file over `limit` bytes."""
+    data = stdin_bytes if stdin_bytes is not None else read_regular(path, limit)
+    import codecs
+
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):  # (UTF-16 and UTF-32 text is full of NUL bytes: not binary)
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise InputError(f"{path}: not valid {encoding.upper()} (offset {err.start})") from None
     if b"\x00" in data[:8192]:
         raise InputError(
             f"{path}: looks like a binary file (NUL bytes); lintkit reads text, Markdown and HTML"

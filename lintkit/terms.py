@@ -154,11 +154,13 @@ def compile_terms(
     if shared is not None and (known := shared.get(tuple(terms))) is not None:
         return known
     for i, t in enumerate(terms):
+        index = i if len(terms) == len(items) else -1
         try:
-            regex.compile(t)
+            empty = regex.compile(t, FLAGS).fullmatch("") is not None
         except regex.error as err:
-            index = i if len(terms) == len(items) else -1
             raise TermError(f"bad regular expression {t!r}: {err}", index) from None
+        if empty:  # (it would flag nothing: a zero-width finding at every position)
+            raise TermError(f"{t!r} matches the empty string; make it match at least one character", index)
     ordered = sorted(set(terms), key=lambda t: (-len(t), t))
     body = "|".join(f"(?:{t})" for t in ordered)
     from lintkit.termparse import word_start  # (compiling only)

@@ -35,8 +35,11 @@ class YamlError(Exception):
 
 
 def load(text: str) -> Any:
-    """Parse one YAML document into LocatedDict/LocatedList/scalars."""
+    """Parse one YAML document into LocatedDict/LocatedList/scalars. Anchors, aliases and tags
+    are refused (YamlError at their line): rule and config files need none of them, an alias
+    bomb expands to more than memory holds, and a tag would make the loader build objects."""
     try:
+        _refuse_anchors_and_tags(text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
@@ -45,6 +48,16 @@ def load(text: str) -> Any:
     if node is None:
         return None
     return _convert(node, _Loader(""))
+
+
+def _refuse_anchors_and_tags(text: str) -> None:
+    for event in yaml.parse(text, Loader=_Loader):
+        line = event.start_mark.line + 1 if event.start_mark else 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise YamlError("anchors and aliases (& and *) are not allowed", line)
+        tag = getattr(event, "tag", None)  # (None unless the file writes one: !x, !!str)
+        if tag:
+            raise YamlError(f"tags ({tag}) are not allowed", line)
 
 
 def _convert(node: yaml.Node, ctor: Any) -> Any:

@@ -3,7 +3,6 @@ corrupt or unwritable caches ignored, and the syllable counts equal to textstat'
 
 from __future__ import annotations
 
-import pickle
 from pathlib import Path
 
 import pytest
@@ -54,7 +53,7 @@ def test_cache_dir_follows_platform(monkeypatch, tmp_path, platform, env, expect
 def test_second_load_comes_from_cache(cache_dir, tmp_path, monkeypatch):
     folder = rule_dir(tmp_path)
     first = cache.load_rules([folder])
-    assert len(list(cache_dir.glob("rules-*.pickle"))) == 1
+    assert len(list(cache_dir.glob("rules-*.json"))) == 1
 
     def no_yaml(paths):
         raise AssertionError("rules were compiled again")
@@ -91,11 +90,11 @@ def test_no_cache_option_writes_nothing(cache_dir, tmp_path, monkeypatch, capsys
 def test_corrupt_cache_entry_is_rebuilt(cache_dir, tmp_path):
     folder = rule_dir(tmp_path)
     cache.load_rules([folder])
-    (entry,) = cache_dir.glob("rules-*.pickle")
-    entry.write_bytes(b"not a pickle")
+    (entry,) = cache_dir.glob("rules-*.json")
+    entry.write_bytes(b"not a cache entry")
     (loaded,) = cache.load_rules([folder])
     assert loaded.id == "spam.test-phrase"
-    assert isinstance(pickle.loads(entry.read_bytes()), list)
+    assert isinstance(cache._read(entry.name, cache._valid_rules), list)
 
 
 def test_unwritable_cache_dir_is_ignored(tmp_path, monkeypatch):
@@ -117,7 +116,7 @@ def test_rule_errors_are_not_cached(cache_dir, tmp_path):
 def test_old_entries_are_pruned(cache_dir, tmp_path):
     for n in range(cache.KEEP + 3):
         cache.load_rules([rule_dir(tmp_path, pattern=f"cure number {n}")])
-    assert len(list(cache_dir.glob("rules-*.pickle"))) == cache.KEEP
+    assert len(list(cache_dir.glob("rules-*.json"))) == cache.KEEP
 
 
 def test_syllables_equal_textstat(cache_dir):
@@ -133,7 +132,7 @@ def test_syllables_equal_textstat(cache_dir):
     readability._pyphen.cache_clear()
     for w in words:
         assert readability.syllables(w) == max(1, textstat.syllable_count(w)), w
-    assert list(cache_dir.glob("syllables-*.pickle")) and list(cache_dir.glob("pyphen-*.pickle"))
+    assert list(cache_dir.glob("syllables-*.json")) and list(cache_dir.glob("pyphen-*.json"))
 
 
 def test_syllable_regex_is_textstats():
@@ -150,17 +149,14 @@ def test_the_cache_key_covers_the_code_that_builds_rules():
     from conftest import REPO
 
     code = (
-        "import sys, pickle\n"
+        "import sys\n"
         "import lintkit.checks\n"
         "before = set(sys.modules)\n"
         "from lintkit import rules\n"
         "loaded = rules.load_rules([rules.default_rules_dir()])\n"
-        "class Spy(pickle.Pickler):\n"
-        "    def reducer_override(self, obj):\n"
-        "        seen.add(type(obj).__module__)\n"
-        "        return NotImplemented\n"
-        "seen = set()\n"
-        "import io; Spy(io.BytesIO(), 5).dump(loaded)\n"
+        "from lintkit import cachecodec\n"
+        "seen = {c.__module__ for c in cachecodec.allowed().values()}\n"
+        "cachecodec.dumps(loaded)\n"
         "print(' '.join(sorted((set(sys.modules) - before) | seen)))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)

@@ -76,7 +76,7 @@ def test_fast_path_equals_reference(tmp_path, monkeypatch, capsys):
     argv = ["check", "--format", "json", "--color", "never", "--jobs", "2", *map(str, FILES)]
     main(argv)  # fills the rules cache
     capsys.readouterr()
-    assert list((tmp_path / "cache").glob("rules-*.pickle"))
+    assert list((tmp_path / "cache").glob("rules-*.json"))
     main(argv)
     fast = json.loads(capsys.readouterr().out)["findings"]
     expected = reference_findings(FILES, monkeypatch)

@@ -28,11 +28,9 @@ _RAW_CLOSE = re.compile(r"</(?:pre|script|style|textarea)\s*>", re.I)
 
 
 def _lines(source: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for raw in source.split("\n"):
-        out.append((pos, raw.rstrip("\r")))
-        pos += len(raw) + 1
-    return out
+    from lintkit.offsetmap import source_lines
+
+    return source_lines(source)
 
 
 class _Builder(TextBuilder):

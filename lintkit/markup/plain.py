@@ -30,11 +30,10 @@ def looks_like_heading(line: str) -> bool:
 def parse(path: str, source: str) -> Document:
     """Build a Document from plain text."""
     tb = TextBuilder()
-    pos = 0
+    from lintkit.offsetmap import source_lines
+
     prev: str | None = None
-    for raw in source.split("\n"):
-        start, pos = pos, pos + len(raw) + 1
-        line = raw.rstrip("\r")
+    for start, line in source_lines(source):
         stripped = line.strip()
         if not stripped:
             tb.close_block()

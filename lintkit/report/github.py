@@ -1,7 +1,9 @@
 """GitHub Actions workflow commands: one `::error|warning|notice ...::message` line per finding.
 
 Escaping follows `@actions/core`: in the message `%`, CR and LF become `%25`, `%0D`, `%0A`; in
-property values `:` and `,` are escaped as well (`%3A`, `%2C`).
+property values `:` and `,` are escaped as well (`%3A`, `%2C`). Other control characters (ESC,
+TAB, ...) are shown as escapes in messages (lintkit.visible) and as `%XX` in properties, so that
+nothing lintkit prints is interpreted by the log viewer.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lintkit.baseline import norm_path
+from lintkit.visible import CONTROL, visible
 
 if TYPE_CHECKING:
     from lintkit.linter import Finding
@@ -24,7 +27,8 @@ def escape_data(value: str) -> str:
 
 def escape_property(value: str) -> str:
     """Escape a workflow command property value (file, title, ...)."""
-    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+    value = escape_data(value).replace(":", "%3A").replace(",", "%2C")
+    return CONTROL.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8", "replace")), value)
 
 
 def annotation(f: Finding) -> str:
@@ -38,13 +42,15 @@ def annotation(f: Finding) -> str:
         "title": f.rule,
     }
     head = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
-    message = f.message + (f"\nSuggestion: {f.suggestion}" if f.suggestion else "")
+    message = visible(f.message, True)
+    if f.suggestion:
+        message += f"\nSuggestion: {visible(f.suggestion, True)}"
     return f"::{COMMANDS.get(f.severity, 'warning')} {head}::{escape_data(message)}"
 
 
 def error_line(error: str) -> str:
     """The workflow command for one unreadable input."""
-    return f"::error title=lintkit::{escape_data(error)}"
+    return f"::error title=lintkit::{escape_data(visible(error, True))}"
 
 
 def render(report: Report, color: bool = False) -> str:

@@ -17,11 +17,11 @@ from lintkit.baseline import norm_path
 from lintkit.linter import SEVERITY_RANK, Finding
 from lintkit.report import Report
 
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    """`text` without the control characters XML 1.0 cannot hold."""
+    """`text` without the characters XML 1.0 cannot hold (control characters, lone surrogates)."""
     return _INVALID_XML.sub("\ufffd", text)
 
 
@@ -46,7 +46,7 @@ def to_xml(report: Report) -> ET.Element:
     total = failures = errors = 0
     fail_rank = SEVERITY_RANK[report.fail_on]
     for result in report.files:
-        path = norm_path(result.path)
+        path = _clean(norm_path(result.path))
         suite = ET.SubElement(root, "testsuite", {"name": path})
         failed = 0
         for f in result.findings:
@@ -63,7 +63,7 @@ def to_xml(report: Report) -> ET.Element:
     if report.errors:
         suite = ET.SubElement(root, "testsuite", {"name": "lintkit"})
         for e in report.errors:
-            case = _case(suite, "read " + e.split(": ", 1)[0], "lintkit")
+            case = _case(suite, _clean("read " + e.split(": ", 1)[0]), "lintkit")
             ET.SubElement(case, "error", {"message": _clean(e), "type": "input"}).text = _clean(e)
         n = len(report.errors)
         suite.attrib.update(tests=str(n), failures="0", errors=str(n), skipped="0", time="0")

@@ -25,7 +25,9 @@ def _paint(s: str, code: str, color: bool) -> str:
 
 def concise_line(f: Finding) -> str:
     """One finding as path:line:col: severity rule message."""
-    return f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"
+    from lintkit.visible import visible
+
+    return visible(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
 
 
 def render_concise(report: Report, color: bool = False) -> str:
@@ -39,20 +41,29 @@ def end_of(f: Finding) -> int | None:
     return f.end_column if f.end_line == f.line else None
 
 
+def _shown(line: str) -> str:
+    """The line with control characters blanked; tabs are kept (the excerpt expands them)."""
+    from lintkit.visible import blank
+
+    return "\t".join(blank(part) for part in line.split("\t"))
+
+
 def file_lines(result: FileResult, color: bool = False) -> list[str]:
     """The `text` lines of one file's findings (source excerpt and carets when it has a Document)."""
+    from lintkit.visible import visible
+
     out: list[str] = []
     for f in result.findings:
         sev = _paint(f.severity, COLORS[f.severity], color)
-        loc = _paint(f"{f.path}:{f.line}:{f.column}:", BOLD, color)
-        out.append(f"{loc} {sev} {_paint(f.rule, BOLD, color)} {f.message}")
+        loc = _paint(visible(f"{f.path}:{f.line}:{f.column}:"), BOLD, color)
+        out.append(f"{loc} {sev} {_paint(f.rule, BOLD, color)} {visible(f.message)}")
         if result.doc is not None and f.line <= f.end_line:
-            src, pad, width = excerpt(result.doc.line_text(f.line), f.column, end_of(f))
+            src, pad, width = excerpt(_shown(result.doc.line_text(f.line)), f.column, end_of(f))
             gutter = f"{f.line:>4} |"  # the caret line's indent is as wide: "  " + gutter + " "
             out.append(f"  {_paint(gutter, DIM, color)} {src}")
             out.append(f"{' ' * (len(gutter) + 3 + pad)}{_paint('^' * width, COLORS[f.severity], color)}")
         if f.suggestion:
-            out.append(f"  suggestion: {f.suggestion}")
+            out.append(f"  suggestion: {visible(f.suggestion)}")
     return out
 
 
