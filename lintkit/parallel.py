@@ -69,6 +69,10 @@ def lint_files(
         return
     import multiprocessing
 
+    if any(r.kind in ("assertion", "regulatory") for r in rules):
+        from lintkit.checks.sentencewords import warm_dictionary
+
+        warm_dictionary()  # once here, so forked workers share it instead of each loading it
     ctx = multiprocessing.get_context()
     with ctx.Pool(workers, initializer=_init, initargs=(rules, target, keep_doc, keep_text, known)) as pool:
         try:

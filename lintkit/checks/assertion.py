@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from lintkit.checks.base import Context, Hit, excerpt
 from lintkit.checks.claim import _occurs
-from lintkit.checks.sentencewords import SentenceWords, page_words
+from lintkit.checks.sentencewords import PageWords, SentenceWords, page_words
 from lintkit.document import Document
 from lintkit.terms import Terms
 from lintkit.vocab import Words
@@ -65,7 +65,8 @@ class Options:
 def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
     """Yield one Hit per claim sentence (spanning the sentence)."""
     pw = page_words(doc, opts.stopwords, opts.outcomes)
-    for i, s in enumerate(doc.sentences):
+    for i in _candidates(doc, pw, opts):
+        s = doc.sentences[i]
         sw = pw.sentence(i)
         if (
             sw is None
@@ -82,16 +83,27 @@ def check(doc: Document, opts: Options, ctx: Context) -> Iterator[Hit]:
         )
 
 
+def _candidates(doc: Document, pw: PageWords, opts: Options) -> list[int]:
+    """The sentences that hold a word a claim needs (a predicate, a research word; with `targets`,
+    the myth's object), in order: the others cannot be claims, so they are not judged."""
+    lists = [opts.targets] if opts.targets is not None else [opts.qualities, opts.benefits]
+    if opts.targets is None:
+        lists += [opts.disclosures, opts.shown, opts.research]
+    starts = pw.toks.starts
+    found = {doc.sentence_index(starts[k]) for w in lists if w is not None for k in pw.places(w)}
+    return sorted(i for i in found if i < len(doc.sentences))
+
+
 def _judge(doc: Document, sw: SentenceWords, opts: Options) -> tuple[str, str] | None:
     """(the parts that make the sentence a claim, the predicate as written), or None."""
+    if opts.targets is not None and sw.first(opts.targets) is None:
+        return None  # (a myth rule: only sentences that name the myth's object)
     if opts.not_claims is not None and sw.first(opts.not_claims) is not None:
         return None
     research = _research(sw, opts)
     if research is not None:
         return research
     if opts.research_only:
-        return None
-    if opts.targets is not None and sw.first(opts.targets) is None:
         return None
     found = next(
         ((at, kind, who) for at, kind in _predicates(sw, opts) if (who := _subject(sw, opts, at))), None

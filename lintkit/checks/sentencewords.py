@@ -10,7 +10,7 @@ every product.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import simplemma
 
@@ -42,11 +42,20 @@ class PageWords:
     topic: frozenset[str]
     _hits: dict[int, dict[int, int]]
 
+    _places: dict[int, list[int]] = field(default_factory=dict)
+
     def hits(self, words: Words) -> dict[int, int]:
         """First token -> token count of the matches of `words` on the page (once per page)."""
         got = self._hits.get(id(words))
         if got is None:
             got = self._hits[id(words)] = words.hits(self.toks)
+        return got
+
+    def places(self, words: Words) -> list[int]:
+        """The first tokens of the matches of `words`, in order (once per page)."""
+        got = self._places.get(id(words))
+        if got is None:
+            got = self._places[id(words)] = sorted(self.hits(words))
         return got
 
     def sentence(self, i: int) -> SentenceWords | None:
@@ -69,14 +78,15 @@ class SentenceWords:
     def all(self, words: Words | None) -> list[int]:
         if words is None:
             return []
-        hits = self.page.hits(words)
-        return [k for k in range(self.a, self.b) if k in hits]
+        places = self.page.places(words)
+        return places[bisect.bisect_left(places, self.a) : bisect.bisect_left(places, self.b)]
 
     def first(self, words: Words | None) -> int | None:
         if words is None:
             return None
-        hits = self.page.hits(words)
-        return next((k for k in range(self.a, self.b) if k in hits), None)
+        places = self.page.places(words)
+        n = bisect.bisect_left(places, self.a)
+        return places[n] if n < len(places) and places[n] < self.b else None
 
     def has(self, words: Words, k: int) -> bool:
         return k in self.page.hits(words)
@@ -172,6 +182,11 @@ class SentenceWords:
             return False
         between = text[toks.ends[at - 1] : toks.starts[at]]
         return any(c in _LABEL_MARKS for c in between)
+
+
+def warm_dictionary() -> None:
+    """Load simplemma's English dictionary now (it loads on first use, about 0.4 s)."""
+    simplemma.is_known("the", lang="en")
 
 
 def _dictionary_word(w: str) -> bool:
