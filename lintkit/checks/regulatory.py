@@ -159,6 +159,8 @@ def _approval_problem(sw: SentenceWords, opts: Options, at: int, row: Row | None
 
 
 def _use_problem(sw: SentenceWords, opts: Options, main: Row | None) -> tuple[str, Row] | None:
+    if sw.first(opts.use_claims) is None and sw.first(opts.test_claims) is None:
+        return None  # no use or finding verb: nothing to compare (and no row lookups)
     named_rows = [r for r in opts.table.rows if r.status != "registered" and sw.first(r.names) is not None]
     tested = next((r for r in named_rows if r.test), main if main is not None and main.test else None)
     verbs = opts.test_claims if tested is not None else None
