@@ -165,7 +165,7 @@ def test_word_boundary_equals_the_generic_one(default_rules):
         ["(?-i:FDA)[- ]approved", "approved by the (?-i:FDA)"],
         ["(?<!\\bat )(?<!outweighs? (?:the |its )?)risks?", "dangers?"],
         ["\\w+n['’]t (?:just|only)", "\\d[\\d,.]*\\s?%", "[A-Z][a-z]+ clinic"],
-        ["x*", "cure"],
+        ["x+", "cure"],  # (a term matching the empty string is refused at load: see test_hostile)
         ["cure|heal", "is", "e\\.g\\."],
         ["(\\w+) \\1", "miracle"],
         ["\\(?800\\)?[-. ]?273", "(?:1[-. ]?)?\\(?800"],
