@@ -132,10 +132,13 @@ def _read_until(fd: int, want: str, timeout: float = 20) -> str:
 
 @pytest.mark.parametrize("fmt", ["text", "concise", "github"])
 def test_findings_stream_on_a_terminal_as_files_finish(tmp_path: Path, fmt: str) -> None:
-    """The first file's finding is on screen while the second file is still being read (a FIFO
-    that nothing has written to yet)."""
-    args = _project(tmp_path)[:-2] + ["later.md", "--format", fmt]
-    os.mkfifo(tmp_path / "later.md")
+    """The first file's finding is on screen while later files are still being linted (a long
+    queue of files after it; a FIFO can no longer hold a file back: lintkit reads regular files
+    only)."""
+    later = [f"q{n:04d}.md" for n in range(1500)]
+    for name in later:
+        (tmp_path / name).write_text("A miracle cure.\n" * 20, encoding="utf-8")
+    args = _project(tmp_path)[:-2] + later + ["--format", fmt]
     main, follower = pty.openpty()
     proc = subprocess.Popen(
         [sys.executable, "-m", "lintkit", *args],
@@ -148,10 +151,9 @@ def test_findings_stream_on_a_terminal_as_files_finish(tmp_path: Path, fmt: str)
     try:
         first = _read_until(main, "p0.md")
         assert "p0.md" in first and proc.poll() is None  # shown before the run ends
-        (tmp_path / "later.md").write_text("A miracle cure.\n", encoding="utf-8")
-        rest = first + _read_until(main, "later.md")
-        assert proc.wait(timeout=60) == 1
+        rest = first + _read_until(main, later[-1], timeout=120)
+        assert proc.wait(timeout=120) == 1
     finally:
         proc.kill()
         os.close(main)
-    assert rest.index("p0.md") < rest.index("later.md")  # still in input order
+    assert rest.index("p0.md") < rest.index(later[0]) < rest.index(later[-1])  # still in input order
