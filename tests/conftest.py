@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import os
+import pty
 import re
 import subprocess
 import sys
@@ -245,3 +246,38 @@ def test_rules(tmp_path: Path) -> Path:
 def finding_tuple(f: Finding) -> tuple:
     """(rule, line, column) of a finding."""
     return f.rule, f.line, f.column
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private rules-cache folder for the test (LINTKIT_CACHE_DIR), caching on."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("LINTKIT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("LINTKIT_NO_CACHE", raising=False)
+    return folder
+
+
+def on_tty(cwd: Path, args: Sequence[str], stderr_on_tty: bool = True, **env: str) -> str:
+    """Run lintkit with stdout (and stderr, unless `stderr_on_tty` is false) on a pseudo-terminal;
+    returns what the terminal showed."""
+    main, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lintkit", *args],
+        cwd=cwd,
+        stdout=follower,
+        stderr=follower if stderr_on_tty else subprocess.PIPE,
+        env=cli_env(**env),
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=60)
+    os.close(main)
+    return b"".join(chunks).decode("utf-8", "replace")

@@ -14,14 +14,6 @@ from lintkit.cli import main
 from lintkit.markup import parse
 
 
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("LINTKIT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("LINTKIT_NO_CACHE", raising=False)
-    return folder
-
-
 def rule_dir(tmp_path: Path, pattern: str = "miracle cure") -> Path:
     folder = tmp_path / "rules"
     folder.mkdir(exist_ok=True)

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import pty
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, SHARED_MISSING, cli_env, run_lintkit
+from conftest import SEEDS, SHARED_MISSING, on_tty, run_lintkit
 
 from lintkit import __version__
 
@@ -514,28 +511,8 @@ def test_output_to_file(tmp_path, test_rules):
 
 
 def run_on_tty(tmp_path: Path, *args: str, **env: str) -> str:
-    """Run lintkit with stdout on a pseudo-terminal; returns what it printed there."""
-    main, follower = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "lintkit", *args],
-        cwd=tmp_path,
-        stdout=follower,
-        stderr=subprocess.PIPE,
-        env=cli_env(**env),
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            data = os.read(main, 4096)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(timeout=60)
-    os.close(main)
-    return b"".join(chunks).decode("utf-8", "replace")
+    """lintkit's stdout on a pseudo-terminal (stderr kept apart)."""
+    return on_tty(tmp_path, args, stderr_on_tty=False, **env)
 
 
 def test_colour_on_a_terminal_and_no_color(tmp_path, test_rules):

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import TEST_RULE_YAML, cli_env, run_lintkit
+from conftest import TEST_RULE_YAML, cli_env, on_tty, run_lintkit
 
 from lintkit.report.live import ERASE, Live, Progress, wanted
 
@@ -75,27 +75,7 @@ def _project(tmp_path: Path) -> list[str]:
 
 def _on_tty(tmp_path: Path, args: list[str], **env: str) -> str:
     """Run lintkit with stdout and stderr on one pseudo-terminal; returns what it showed."""
-    main, follower = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "lintkit", *args],
-        cwd=tmp_path,
-        stdout=follower,
-        stderr=follower,
-        env=cli_env(**env),
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            data = os.read(main, 4096)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(timeout=60)
-    os.close(main)
-    return b"".join(chunks).decode("utf-8", "replace")
+    return on_tty(tmp_path, args, **env)
 
 
 def test_progress_on_a_terminal(tmp_path: Path) -> None:
