@@ -234,7 +234,7 @@ def _cause(sw: SentenceWords, opts: Options, at: int) -> str | None:
     lows = sw.page.toks.lows
     if at + 1 < sw.b and lows[at + 1] in ("and", "or"):
         return None  # "support and follow-up care": a noun in a list, not the verb
-    if lows[at - 1] == "to" or any(lows[k] in _DEONTIC for k in range(sw.a, sw.b)):
+    if (at > sw.a and lows[at - 1] == "to") or any(lows[k] in _DEONTIC for k in range(sw.a, sw.b)):
         return None  # a purpose ("needed to reduce") or a recommendation ("should be"), not a claim
     for k in range(sw.clause_of(at), at):
         if opts.agents is not None and sw.has(opts.agents, k):

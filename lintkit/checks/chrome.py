@@ -122,10 +122,8 @@ def _judge(text: str, block: Block, opts: Options) -> str | None:
         return "navigation bar"
     if sentence and not text.rstrip().endswith("?") or n > opts.max_words:
         return None
-    words = text.split()
-    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) / len(words)
-    iface = opts.interface.hits(toks)
-    covered = _covered(iface)
+    caps = _capitalised(text)
+    covered = _covered(opts.interface.hits(toks))
     if _credit(text, toks, opts):
         return "image credit"
     cue = opts.cues.hits(toks).get(0, 0)
@@ -157,10 +155,14 @@ def _all_interface(toks: Tokens, opts: Options) -> bool:
     return bool(covered) and all(k in covered or _minor(toks.lows[k]) for k in range(len(toks)))
 
 
-def _nav_bar(text: str, toks: Tokens, opts: Options) -> bool:
+def _capitalised(text: str) -> float:
+    """The share of the words that start with a capital or a digit."""
     words = text.split()
-    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) / len(words)
-    if caps < 0.7:
+    return sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) / len(words)
+
+
+def _nav_bar(text: str, toks: Tokens, opts: Options) -> bool:
+    if _capitalised(text) < 0.7:
         return False
     return len(opts.interface.hits(toks)) >= 3 or bool(_PHONE.search(text))
 
