@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from lintkit import __version__
-from lintkit.linter import Finding
+from lintkit.finding import Finding
 
 FORMAT_VERSION = 1
 CONTEXT_WORDS = 3
@@ -150,7 +150,7 @@ class Baseline:
         import json
 
         data = {"lintkit_baseline": FORMAT_VERSION, "lintkit_version": __version__, "entries": rows}
-        from lintkit.safeio import WriteError, write_atomic
+        from lintkit.files.safeio import WriteError, write_atomic
 
         try:
             write_atomic(file, json.dumps(data, indent=2, ensure_ascii=False) + "\n")

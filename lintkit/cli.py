@@ -6,15 +6,9 @@ import argparse
 import contextlib
 import os
 import sys
-from pathlib import Path
 
 from lintkit import __version__
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-def _csv(values: list[str] | None) -> list[str]:
-    return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
+from lintkit.app.common import EXIT_ERROR, fail
 
 
 def _jobs(value: str) -> int:
@@ -44,7 +38,7 @@ def version_text() -> str:
     """`lintkit --version`: the version, and whether the matching modules are compiled (setup.py)."""
     from importlib.util import find_spec
 
-    spec = find_spec("lintkit.termscan")
+    spec = find_spec("lintkit.match.scan")
     compiled = spec is not None and spec.origin is not None and not spec.origin.endswith(".py")
     return f"lintkit {__version__} ({'compiled with mypyc' if compiled else 'pure Python'})"
 
@@ -155,15 +149,15 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
-            from lintkit.run import run_check
+            from lintkit.app.check import run_check
 
             return run_check(args)
         if args.command in ("rules", "explain"):
-            from lintkit.explain import run_explain, run_rules
+            from lintkit.app.explain import run_explain, run_rules
 
             return run_rules(args) if args.command == "rules" else run_explain(args)
         if args.command == "check-rules":
-            from lintkit.ruletest import run_check_rules
+            from lintkit.app.ruletest import run_check_rules
 
             return run_check_rules(args)
         build_parser().print_help()
@@ -185,25 +179,9 @@ def run() -> None:
     except BrokenPipeError:  # the reader has gone: nothing more can be shown
         code = EXIT_ERROR
     except OSError as err:
-        from lintkit.safeio import stdout_error
+        from lintkit.files.safeio import stdout_error
 
         code = fail(str(stdout_error(err)))
     with contextlib.suppress(OSError):
         sys.stderr.flush()
     os._exit(code)
-
-
-def fail(message: str) -> int:
-    """Print an error for the user (no traceback) and return exit code 2."""
-    print(f"lintkit: error: {message}", file=sys.stderr)
-    return EXIT_ERROR
-
-
-def rule_paths(
-    args: argparse.Namespace, extra: list[Path] | None = None, no_default: bool = False
-) -> list[Path]:
-    """Default rules (unless disabled), then config rule paths, then --rules paths."""
-    from lintkit.rules import default_rules_dir
-
-    paths = [] if (args.no_default_rules or no_default) else [default_rules_dir()]
-    return paths + list(extra or []) + [Path(p) for p in args.rules]

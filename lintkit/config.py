@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lintkit.visible import visible
+from lintkit.files.visible import visible
 
 KEYS = (
     "select",
@@ -51,7 +51,7 @@ class Config:
     no_default_rules: bool = False
     exclude: list[str] = field(default_factory=list)
     respect_gitignore: bool = True
-    max_file_size: int | None = None  # bytes (None: lintkit.sources.MAX_BYTES)
+    max_file_size: int | None = None  # bytes (None: lintkit.app.sources.MAX_BYTES)
     lines: dict[str, int] = field(default_factory=dict)  # key -> line in the file (YAML only)
 
 
@@ -88,7 +88,7 @@ def load(path: Path | None) -> Config:
             raise ConfigError(f"{visible(str(path))}: invalid TOML: {err}") from None
         lines: dict[str, int] = {}
     else:
-        from lintkit import yamlsrc
+        from lintkit.schema import yamlsrc
 
         try:
             data = yamlsrc.load(text) or {}

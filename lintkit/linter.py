@@ -5,17 +5,15 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from operator import attrgetter
 
 from lintkit.checks import KINDS
 from lintkit.checks.base import Context, Hit
 from lintkit.document import Document
+from lintkit.finding import Finding
+from lintkit.match.terms import PatternTimeout
 from lintkit.rules import Rule
-from lintkit.terms import PatternTimeout
 
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-UNUSED_ID = "lintkit.unused-suppression"  # the built-in rule (lintkit.builtin) that `suppress` applies
+UNUSED_ID = "lintkit.unused-suppression"  # the built-in rule (lintkit.rules.builtin) that `suppress` applies
 _DIRECTIVE = re.compile(r"<!--\s*lintkit:\s*(disable-next-line|disable|enable)\b(.*?)-->", re.S)
 
 
@@ -36,53 +34,6 @@ def unknown_id(name: str, known: Iterable[str], allow_all: bool = True) -> str |
     close = difflib.get_close_matches(name.rstrip("."), sorted(names), n=3)
     hint = f"did you mean {', '.join(close)}?" if close else "`lintkit rules` lists the rule ids"
     return f"unknown rule id or prefix '{name}'; {hint}"
-
-
-@dataclass(frozen=True, order=True, slots=True)
-class Finding:
-    """One problem, located in the source file (1-based lines, columns in characters, end exclusive)."""
-
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    rule: str
-    category: str
-    severity: str
-    message: str
-    suggestion: str | None = None
-    start: int = 0
-    end: int = 0
-    snippet: str = ""
-    document_level: bool = False
-
-    def __reduce__(self) -> tuple:
-        """Pickled as its field values (workers send findings back): a third of the time of a
-        dataclass's own state, which looks up the fields for every finding."""
-        return (Finding, _values(self))
-
-    def to_json(self) -> dict:
-        """The finding as the JSON report shows it."""
-        out = {
-            "path": self.path,
-            "rule": self.rule,
-            "category": self.category,
-            "severity": self.severity,
-            "message": self.message,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-        }
-        if self.suggestion:
-            out["suggestion"] = self.suggestion
-        if self.document_level:
-            out["document"] = True
-        return out
-
-
-_values = attrgetter(*Finding.__match_args__)  # every field, in order
 
 
 def make_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:

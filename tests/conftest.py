@@ -24,8 +24,9 @@ import yaml
 
 from lintkit.checks.base import Context
 from lintkit.document import Document
-from lintkit.linter import Finding, lint
-from lintkit.markup import parse
+from lintkit.document.readers import parse
+from lintkit.finding import Finding
+from lintkit.linter import lint
 from lintkit.rules import Rule, load_rules
 
 REPO = Path(__file__).resolve().parent.parent

@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 import time
 
-from lintkit.linter import Finding, absorb
+from lintkit.finding import Finding
+from lintkit.linter import absorb
 
 
 def finding(rule: str, start: int, end: int, category: str = "spam") -> Finding:

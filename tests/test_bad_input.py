@@ -9,7 +9,7 @@ import time
 import pytest
 from conftest import run_lintkit
 
-from lintkit.markup import parse
+from lintkit.document.readers import parse
 
 CLAIM = "Clinical trials have shown that ketamine cures depression."
 

@@ -11,7 +11,8 @@ from conftest import TEST_RULE_YAML, finding_tuple
 from lintkit import cache, readability
 from lintkit import rules as rulesmod
 from lintkit.cli import main
-from lintkit.markup import parse
+from lintkit.document.readers import parse
+from lintkit.rules import cached
 
 
 def rule_dir(tmp_path: Path, pattern: str = "miracle cure") -> Path:
@@ -44,14 +45,14 @@ def test_cache_dir_follows_platform(monkeypatch, tmp_path, platform, env, expect
 
 def test_second_load_comes_from_cache(cache_dir, tmp_path, monkeypatch):
     folder = rule_dir(tmp_path)
-    first = cache.load_rules([folder])
+    first = cached.load_rules([folder])
     assert len(list(cache_dir.glob("rules-*.json"))) == 1
 
     def no_yaml(paths):
         raise AssertionError("rules were compiled again")
 
     monkeypatch.setattr(rulesmod, "load_rules", no_yaml)
-    second = cache.load_rules([folder])
+    second = cached.load_rules([folder])
     assert [r.id for r in second] == [r.id for r in first]
     doc = parse("a.md", "Our miracle cure works.\n", "markdown")
     from lintkit.linter import lint
@@ -61,9 +62,9 @@ def test_second_load_comes_from_cache(cache_dir, tmp_path, monkeypatch):
 
 def test_edited_rule_file_is_never_read_stale(cache_dir, tmp_path):
     folder = rule_dir(tmp_path)
-    cache.load_rules([folder])
+    cached.load_rules([folder])
     rule_dir(tmp_path, pattern="wonder drug")  # same path, new content
-    (loaded,) = cache.load_rules([folder])
+    (loaded,) = cached.load_rules([folder])
     assert loaded.options.patterns.source == ("wonder drug",)
 
 
@@ -81,19 +82,19 @@ def test_no_cache_option_writes_nothing(cache_dir, tmp_path, monkeypatch, capsys
 
 def test_corrupt_cache_entry_is_rebuilt(cache_dir, tmp_path):
     folder = rule_dir(tmp_path)
-    cache.load_rules([folder])
+    cached.load_rules([folder])
     (entry,) = cache_dir.glob("rules-*.json")
     entry.write_bytes(b"not a cache entry")
-    (loaded,) = cache.load_rules([folder])
+    (loaded,) = cached.load_rules([folder])
     assert loaded.id == "spam.test-phrase"
-    assert isinstance(cache._read(entry.name, cache._valid_rules), list)
+    assert isinstance(cache.read_entry(entry.name, cached._valid_rules, cached.classes()), list)
 
 
 def test_unwritable_cache_dir_is_ignored(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("LINTKIT_CACHE_DIR", str(blocker / "cache"))  # a folder under a file
-    (loaded,) = cache.load_rules([rule_dir(tmp_path)])
+    (loaded,) = cached.load_rules([rule_dir(tmp_path)])
     assert loaded.id == "spam.test-phrase"
 
 
@@ -101,13 +102,13 @@ def test_rule_errors_are_not_cached(cache_dir, tmp_path):
     folder = rule_dir(tmp_path)
     (folder / "r.yaml").write_text("id: [broken\n", encoding="utf-8")
     with pytest.raises(rulesmod.RuleError):
-        cache.load_rules([folder])
+        cached.load_rules([folder])
     assert not list(cache_dir.glob("rules-*"))
 
 
 def test_old_entries_are_pruned(cache_dir, tmp_path):
     for n in range(cache.KEEP + 3):
-        cache.load_rules([rule_dir(tmp_path, pattern=f"cure number {n}")])
+        cached.load_rules([rule_dir(tmp_path, pattern=f"cure number {n}")])
     assert len(list(cache_dir.glob("rules-*.json"))) == cache.KEEP
 
 
@@ -146,14 +147,15 @@ def test_the_cache_key_covers_the_code_that_builds_rules():
         "before = set(sys.modules)\n"
         "from lintkit import rules\n"
         "loaded = rules.load_rules([rules.default_rules_dir()])\n"
-        "from lintkit import cachecodec\n"
-        "seen = {c.__module__ for c in cachecodec.allowed().values()}\n"
-        "cachecodec.dumps(loaded)\n"
+        "from lintkit.cache import codec\n"
+        "from lintkit.rules import cached\n"
+        "seen = {c.__module__ for c in cached.classes()}\n"
+        "codec.dumps(loaded, cached.classes())\n"
         "print(' '.join(sorted((set(sys.modules) - before) | seen)))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     used = {m for m in done.stdout.split() if m.startswith("lintkit.")}
-    assert {"lintkit.rules", "lintkit.termplan", "lintkit.termtame", "lintkit.lexicons"} <= used
-    covered = {name.removesuffix(".py") for name in cache._CODE}
+    assert {"lintkit.rules", "lintkit.match.plan", "lintkit.match.tame", "lintkit.schema.lexicons"} <= used
+    covered = {name.removesuffix(".py") for name in cached.CODE}
     missing = [m for m in used if m.split(".")[1] not in covered]
     assert not missing

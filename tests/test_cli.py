@@ -275,12 +275,12 @@ def test_explain_unknown_rule(tmp_path):
 
 
 def test_version(tmp_path):
-    import lintkit.termscan
+    import lintkit.match.scan
 
     proc = run_lintkit("--version", cwd=tmp_path)
     assert proc.returncode == 0
     # (the compiled build, setup.py, has no .py file for its compiled modules)
-    compiled = not lintkit.termscan.__file__.endswith(".py")
+    compiled = not lintkit.match.scan.__file__.endswith(".py")
     how = "compiled with mypyc" if compiled else "pure Python"
     assert proc.stdout.strip() == f"lintkit {__version__} ({how})"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import SEEDS, SHARED_MISSING, assert_offsets_exact, block_texts, sentence_texts
 
+from lintkit.app.sources import read
 from lintkit.document import TextBuilder
-from lintkit.markup import format_of, parse
-from lintkit.sources import read
+from lintkit.document.readers import format_of, parse
 
 # ---- Document API -----------------------------------------------------------------------------
 

@@ -10,8 +10,8 @@ from conftest import TEST_RULE_YAML, make_rule
 from test_cli import own, run_on_tty
 
 from lintkit.checks.base import Context
+from lintkit.document.readers import parse
 from lintkit.linter import lint
-from lintkit.markup import parse
 from lintkit.report import FileResult
 from lintkit.report.excerpt import MAX_CELLS, excerpt
 from lintkit.report.text import file_lines

@@ -17,12 +17,17 @@ import regex
 from conftest import REPO, SEEDS
 
 from lintkit import config as configmod
-from lintkit import readability, termneeds, termplan, terms, termscan, wordindex
+from lintkit import readability
+from lintkit.app.check import select_rules
+from lintkit.app.parallel import lint_source
 from lintkit.cli import build_parser, main
-from lintkit.markup import format_of, parse
+from lintkit.document.readers import format_of, parse
+from lintkit.match import needs as termneeds
+from lintkit.match import plan as termplan
+from lintkit.match import scan as termscan
+from lintkit.match import terms, wordindex
+from lintkit.match.wordindex import cuts_word
 from lintkit.rules import default_rules_dir, load_rules
-from lintkit.run import lint_source, select_rules
-from lintkit.wordindex import cuts_word
 
 FIXTURES = REPO / "tests" / "corpus"
 FILES = sorted(SEEDS.glob("*.txt")) + sorted(p for p in FIXTURES.iterdir() if format_of(p.name))

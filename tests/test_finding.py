@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import pickle
 
-from lintkit.linter import Finding
+from lintkit.finding import Finding
 
 
 def test_a_finding_pickles_with_every_field():

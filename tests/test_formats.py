@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 
 from lintkit.cli import main
-from lintkit.linter import Finding
+from lintkit.finding import Finding
 from lintkit.report import FORMAT_NAMES, Report
 from lintkit.report.github import annotation
 from lintkit.report.junit import render as render_junit

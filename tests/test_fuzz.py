@@ -9,10 +9,10 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from lintkit import cache  # noqa: E402
 from lintkit import rules as rulesmod  # noqa: E402
-from lintkit.markup import parse  # noqa: E402
-from lintkit.offsetmap import line_starts  # noqa: E402
+from lintkit.document.offsetmap import line_starts  # noqa: E402
+from lintkit.document.readers import parse  # noqa: E402
+from lintkit.rules import cached  # noqa: E402
 
 PIECES = [
     "miracle cure",
@@ -121,13 +121,13 @@ def default_rules(tmp_path_factory):
     mp = pytest.MonkeyPatch()
     mp.setenv("LINTKIT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     mp.delenv("LINTKIT_NO_CACHE", raising=False)
-    rules = cache.load_rules([rulesmod.default_rules_dir()])
+    rules = cached.load_rules([rulesmod.default_rules_dir()])
     yield rules
     mp.undo()
 
 
 def test_the_whole_check_path_on_fuzzed_documents(default_rules):
-    from lintkit.run import lint_source
+    from lintkit.app.parallel import lint_source
 
     @settings(max_examples=300, deadline=None, derandomize=True)
     @given(source=SOURCES, fmt=FORMATS)

@@ -11,6 +11,7 @@ from conftest import TEST_RULE_YAML
 
 from lintkit import cache
 from lintkit import rules as rulesmod
+from lintkit.rules import cached
 
 
 def rule_dir(tmp_path: Path) -> Path:
@@ -21,7 +22,7 @@ def rule_dir(tmp_path: Path) -> Path:
 
 
 def entry_name(folder: Path) -> str:
-    return f"rules-{cache.rules_key(rulesmod.rule_files([folder]))}.json"
+    return f"rules-{cached.rules_key(rulesmod.rule_files([folder]))}.json"
 
 
 class Boom:
@@ -53,20 +54,20 @@ def test_a_planted_or_wrong_cache_entry_is_ignored_with_a_warning(
     cache_dir.mkdir(mode=0o700)
     name = entry_name(folder)
     (cache_dir / name).write_bytes(content.replace(b"NAME", name.encode()))
-    loaded = cache.load_rules([folder])
+    loaded = cached.load_rules([folder])
     assert [r.id for r in loaded] == ["spam.test-phrase"]
     assert not (tmp_path / "PWNED").exists()
     assert f"warning: {cache_dir / name}" in capsys.readouterr().err
-    assert [r.id for r in cache.load_rules([folder])] == ["spam.test-phrase"]  # rewritten: now valid
+    assert [r.id for r in cached.load_rules([folder])] == ["spam.test-phrase"]  # rewritten: now valid
     assert capsys.readouterr().err == ""
 
 
 def test_the_cache_holds_no_pickle(cache_dir, tmp_path):
     folder = rule_dir(tmp_path)
-    cache.load_rules([folder])
+    cached.load_rules([folder])
     (entry,) = cache_dir.iterdir()
     assert entry.name == entry_name(folder)
-    assert entry.read_bytes().startswith(b"{")  # JSON (lintkit.cachecodec)
+    assert entry.read_bytes().startswith(b"{")  # JSON (lintkit.cache.codec)
     assert oct(entry.stat().st_mode & 0o777) == oct(0o600)
 
 
@@ -75,7 +76,7 @@ def test_a_cache_in_a_folder_others_can_write_is_never_read(
     cache_dir, tmp_path, monkeypatch, capsys, problem
 ):
     folder = rule_dir(tmp_path)
-    cache.load_rules([folder])
+    cached.load_rules([folder])
     if problem == "group-writable":
         cache_dir.chmod(0o775)
     else:
@@ -84,7 +85,7 @@ def test_a_cache_in_a_folder_others_can_write_is_never_read(
     calls = []
     real = rulesmod.load_rules
     monkeypatch.setattr(rulesmod, "load_rules", lambda paths: calls.append(1) or real(paths))
-    assert [r.id for r in cache.load_rules([folder])] == ["spam.test-phrase"]
+    assert [r.id for r in cached.load_rules([folder])] == ["spam.test-phrase"]
     assert calls == [1]
     err = capsys.readouterr().err
     assert "warning:" in err and str(cache_dir) in err
@@ -101,7 +102,7 @@ def lint_args(tmp_path: Path, *extra: str) -> list[str]:
 def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     import errno
 
-    from lintkit import safeio
+    from lintkit.files import safeio
 
     def no_space(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -213,7 +214,7 @@ def default_rules_cached(tmp_path_factory):
     mp = pytest.MonkeyPatch()
     mp.setenv("LINTKIT_CACHE_DIR", str(folder))
     mp.delenv("LINTKIT_NO_CACHE", raising=False)
-    cache.load_rules([rulesmod.default_rules_dir()])
+    cached.load_rules([rulesmod.default_rules_dir()])
     yield
     mp.undo()
 
@@ -241,7 +242,7 @@ def test_runs_of_punctuation_and_numbers_check_in_linear_time(default_rules_cach
 def test_the_linear_boundary_pattern_finds_what_the_old_one_found(text):
     import re
 
-    from lintkit import segment
+    from lintkit.document import segment
 
     old = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")  # quadratic on a run with no space after it
     assert [m.span() for m in segment._BOUNDARY.finditer(text)] == [m.span() for m in old.finditer(text)]
@@ -436,7 +437,7 @@ def test_an_unreadable_folder_is_an_error(tmp_path, monkeypatch, capsys):
 def test_an_unreadable_folder_is_an_error_even_as_root(tmp_path, monkeypatch, capsys):
     import errno
 
-    from lintkit import sources
+    from lintkit.app import sources
 
     sub = tmp_path / "sub"
     (sub / "inner").mkdir(parents=True)
@@ -494,11 +495,11 @@ def test_junit_is_well_formed_with_control_characters_in_a_path(tmp_path, monkey
 
 
 def test_text_excerpts_blank_control_characters_and_keep_the_carets_aligned():
-    from lintkit import yamlsrc
+    from lintkit.document.readers import parse
     from lintkit.linter import lint
-    from lintkit.markup import parse
     from lintkit.report import FileResult
     from lintkit.report.text import file_lines
+    from lintkit.schema import yamlsrc
 
     rule = rulesmod.build_rule("r.yaml", yamlsrc.load(TEST_RULE_YAML), {})
 
@@ -519,9 +520,9 @@ def test_text_excerpts_blank_control_characters_and_keep_the_carets_aligned():
 def test_cr_and_crlf_line_endings_give_the_same_findings_and_positions(default_rules_cached, newline, fmt):
     from conftest import REPO
 
-    from lintkit.run import lint_source
+    from lintkit.app.parallel import lint_source
 
-    rules = cache.load_rules([rulesmod.default_rules_dir()])
+    rules = cached.load_rules([rulesmod.default_rules_dir()])
     source = (REPO / "examples" / "clinic-page.md").read_text(encoding="utf-8")
     if fmt == "html":
         source = "".join(f"<p>{line}</p>\n" for line in source.split("\n"))
@@ -561,7 +562,7 @@ def test_a_term_that_matches_the_empty_string_is_refused(tmp_path, monkeypatch, 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-le"])
 def test_utf16_and_utf32_files_with_a_bom_are_read(tmp_path, encoding):
-    from lintkit.sources import read
+    from lintkit.app.sources import read
 
     page = tmp_path / "a.md"
     bom = {"utf-16-be": b"\xfe\xff", "utf-32-le": b"\xff\xfe\x00\x00"}.get(encoding, b"")

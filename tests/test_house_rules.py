@@ -122,8 +122,8 @@ def test_check_rules_reports_a_broken_rule_file_as_exit_2(tmp_path: Path) -> Non
 
 
 def test_the_built_in_rule_passes_its_own_examples() -> None:
-    from lintkit.builtin import UNUSED_SUPPRESSION
-    from lintkit.ruletest import example_problems
+    from lintkit.app.ruletest import example_problems
+    from lintkit.rules.builtin import UNUSED_SUPPRESSION
 
     assert example_problems(UNUSED_SUPPRESSION) == []
     broken = dataclasses.replace(UNUSED_SUPPRESSION, examples_fail=("Nothing to silence here.",))

@@ -21,8 +21,8 @@ import conftest
 import pytest
 
 from lintkit.cli import main
-from lintkit.linter import Finding
-from lintkit.markup import parse
+from lintkit.document.readers import parse
+from lintkit.finding import Finding
 from lintkit.report import FileResult, Report
 from lintkit.report.html import render
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, assert_offsets_exact, block_texts, findings, make_rule, sentence_texts
 
-from lintkit.markup import format_of, parse
+from lintkit.document.readers import format_of, parse
 from lintkit.rules import default_rules_dir, load_rules
 
 
@@ -323,7 +323,7 @@ CORPUS = sorted(p for p in (REPO / "tests" / "corpus").glob("*") if format_of(p.
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
 def test_corpus_offsets_exact(path: Path):
-    from lintkit.sources import read
+    from lintkit.app.sources import read
 
     doc = parse(str(path), read(str(path)), format_of(path.name))
     assert doc.blocks, "no prose found"
@@ -343,7 +343,7 @@ def test_inline_scan_equals_the_plain_regex_scan():
     are those of _INLINE.finditer (random strings of Markdown fragments)."""
     import random
 
-    from lintkit.markup import inline
+    from lintkit.document import inline
 
     bits = [
         "`a`",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import assert_offsets_exact, block_texts, run_lintkit
 
-from lintkit.markup import parse
+from lintkit.document.readers import parse
 
 
 def page(source: str):

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from lintkit.offsetmap import OffsetMap
+from lintkit.document.offsetmap import OffsetMap
 
 
 def test_equals_a_plain_list_under_random_edits():

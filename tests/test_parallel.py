@@ -1,10 +1,10 @@
-"""Batches of files sent to worker processes (lintkit.parallel.batches)."""
+"""Batches of files sent to worker processes (lintkit.app.parallel.batches)."""
 
 from __future__ import annotations
 
 import pytest
 
-from lintkit.parallel import MAX_BATCH, Job, batches
+from lintkit.app.parallel import MAX_BATCH, Job, batches
 
 
 @pytest.mark.parametrize(("n", "workers"), [(1, 2), (7, 2), (300, 2), (1000, 2), (1000, 8), (33, 3)])

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from lintkit.document.readers import parse
 from lintkit.linter import lint
-from lintkit.markup import parse
 from lintkit.rules import CATEGORIES, Rule, RuleError, default_rules_dir, load_rules
 
 RULES_DIR = default_rules_dir()

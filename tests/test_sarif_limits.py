@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import TEST_RULE_YAML, run_lintkit
 
-from lintkit.linter import Finding
+from lintkit.finding import Finding
 from lintkit.report import FileResult, Report
 from lintkit.report.sarif import MAX_RESULTS, to_sarif
 

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 import regex
 
-from lintkit.cache import load_rules
-from lintkit.cli import rule_paths
-from lintkit.lazyregex import LazyPattern
-from lintkit.markup import format_of, parse
+from lintkit.app.common import rule_paths
+from lintkit.app.parallel import lint_source
+from lintkit.cache.lazyregex import LazyPattern
+from lintkit.document.readers import format_of, parse
 from lintkit.report import FileResult, Report, formats
 from lintkit.report import stats as statsmod
 from lintkit.report.stream import CollectEmitter, emitter
-from lintkit.run import lint_source
+from lintkit.rules.cached import load_rules
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -107,7 +107,7 @@ def test_cached_rules_hold_lazy_patterns(tmp_path: Path, monkeypatch: pytest.Mon
 
 def test_hyphenation_equals_pyphen() -> None:
     pyphen = pytest.importorskip("pyphen")
-    from lintkit.hyphen import en_us
+    from lintkit.readability.hyphen import en_us
 
     ours, theirs = en_us(), pyphen.Pyphen(lang="en_US")
     words = {w for p in CORPUS.iterdir() for w in regex.findall(r"\w+", p.read_text(encoding="utf-8"))}
@@ -135,7 +135,7 @@ def test_spool_in_memory_or_on_disk_keeps_every_character(limit: int) -> None:
 def test_report_of_many_files_goes_through_the_disk_spool(
     results, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from lintkit import run
+    from lintkit.app import output as run
     from lintkit.cli import main
 
     files, rules = results

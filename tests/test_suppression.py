@@ -7,10 +7,10 @@ from pathlib import Path
 
 from conftest import TEST_RULE_YAML, make_rule, run_lintkit
 
-from lintkit.builtin import UNUSED_SUPPRESSION
 from lintkit.checks.base import Context
+from lintkit.document.readers import parse
 from lintkit.linter import lint
-from lintkit.markup import parse
+from lintkit.rules.builtin import UNUSED_SUPPRESSION
 
 PHRASE = make_rule(TEST_RULE_YAML)
 OTHER = make_rule(TEST_RULE_YAML.replace("spam.test-phrase", "claim.test-other").replace("spam", "claim"))

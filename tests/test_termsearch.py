@@ -7,9 +7,10 @@ import time
 import pytest
 import regex
 
-from lintkit import termplan, terms
-from lintkit.termsearch import search
-from lintkit.wordindex import word_index
+from lintkit.match import plan as termplan
+from lintkit.match import terms
+from lintkit.match.search import search
+from lintkit.match.wordindex import word_index
 
 CAPITAL = r"(?-i:[A-Z][a-z]+) (?:clinic|therapy)"  # no key: it starts with any capital letter
 PUNCT = r"[(:]\s?(?:or|i\.e\.)"  # starts with a non-word character: the generic boundary

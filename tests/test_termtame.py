@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from lintkit import terms
-from lintkit.termtame import tame
+from lintkit.match import terms
+from lintkit.match.tame import tame
 
 TAME = [
     "cure",

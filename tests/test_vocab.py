@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lintkit.vocab import VocabError, compile_words, lemma_forms, tokens
+from lintkit.schema.vocab import VocabError, compile_words, lemma_forms, tokens
 
 FORMS = lemma_forms()
 

@@ -9,8 +9,8 @@ import pytest
 import regex
 from conftest import SEEDS
 
-from lintkit.markup import format_of, parse
-from lintkit.wordindex import DIGIT, DIGITS, KEY, word_index
+from lintkit.document.readers import format_of, parse
+from lintkit.match.wordindex import DIGIT, DIGITS, KEY, word_index
 
 
 def reference(text: str) -> tuple[dict[str, list[int]], list[int], list[int]]:
@@ -67,7 +67,7 @@ def test_word_index_of_real_pages_and_random_cuts():
 
 
 def test_the_faster_split_is_used_only_where_the_engines_agree():
-    from lintkit.wordindex import _same_words
+    from lintkit.match.wordindex import _same_words
 
     assert _same_words("plain ASCII text") and _same_words("It’s “safe” — naïve café")
     for odd in ("m²", "½", "cafe\u0301", "a\u203fb"):  # \w in one engine and not the other

@@ -30,8 +30,8 @@ from lintkit.checks.base import Context, Hit, excerpt
 from lintkit.checks.claim import _occurs
 from lintkit.checks.sentencewords import PageWords, SentenceWords, page_words
 from lintkit.document import Document
-from lintkit.terms import Terms
-from lintkit.vocab import Words
+from lintkit.match.terms import Terms
+from lintkit.schema.vocab import Words
 
 FIELDS = ("parts", "sentence", "match")
 _DEONTIC = frozenset("should must need needs needed warrant warrants warranted merit merits required".split())

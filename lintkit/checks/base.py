@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from lintkit.document import Document
-from lintkit.terms import Terms
-from lintkit.wordindex import cuts_word
+from lintkit.match.terms import Terms
+from lintkit.match.wordindex import cuts_word
 
 Scope = Literal["sentence", "paragraph", "heading", "block", "section", "document"]
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from lintkit.checks.base import Context, Hit, excerpt
 from lintkit.document import Block, Document
-from lintkit.vocab import Tokens, Words, tokens
+from lintkit.schema.vocab import Tokens, Words, tokens
 
 FIELDS = ("what", "match")
 

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from lintkit.checks.base import Context, Hit, excerpt, scope_units
 from lintkit.document import Document
-from lintkit.terms import Terms
+from lintkit.match.terms import Terms
 
 FIELDS = ("match", "similarity")
 STOP = frozenset(

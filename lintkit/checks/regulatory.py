@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from lintkit.checks.base import Context, Hit, excerpt
 from lintkit.checks.sentencewords import PageWords, SentenceWords
 from lintkit.document import Document
-from lintkit.regtable import MARKETED, Row, StatusTable
-from lintkit.vocab import Words, tokens
+from lintkit.schema.regtable import MARKETED, Row, StatusTable
+from lintkit.schema.vocab import Words, tokens
 
 FIELDS = ("problem", "truth", "product", "source", "checked", "sentence")
 AGENCY_REACH = 6  # tokens between an agency word and an approval word

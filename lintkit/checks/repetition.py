@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from lintkit.checks.base import Context, Hit
 from lintkit.document import Document
-from lintkit.segment import words
-from lintkit.terms import Terms
+from lintkit.document.segment import words
+from lintkit.match.terms import Terms
 
 FIELDS = ("match", "count", "max")
 

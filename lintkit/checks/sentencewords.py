@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import simplemma
 
 from lintkit.document import Document
-from lintkit.vocab import Tokens, Words, tokens
+from lintkit.schema.vocab import Tokens, Words, tokens
 
 TOPIC_MIN = 3  # times a title or heading word must occur on the page to be a topic word
 _LABEL_MARKS = frozenset(":–—-|•")

@@ -2,7 +2,7 @@
 
 Escaping follows `@actions/core`: in the message `%`, CR and LF become `%25`, `%0D`, `%0A`; in
 property values `:` and `,` are escaped as well (`%3A`, `%2C`). Other control characters (ESC,
-TAB, ...) are shown as escapes in messages (lintkit.visible) and as `%XX` in properties, so that
+TAB, ...) are shown as escapes in messages (lintkit.files.visible) and as `%XX` in properties, so that
 nothing lintkit prints is interpreted by the log viewer.
 """
 
@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lintkit.baseline import norm_path
-from lintkit.visible import CONTROL, visible
+from lintkit.files.visible import CONTROL, visible
 
 if TYPE_CHECKING:
-    from lintkit.linter import Finding
-    from lintkit.report import Report
+    from lintkit.finding import Finding
+    from lintkit.report.model import Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

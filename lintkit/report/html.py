@@ -13,11 +13,11 @@ from collections import Counter
 from html import escape
 
 from lintkit import __version__
-from lintkit.linter import Finding
-from lintkit.report import FileResult, Report
+from lintkit.finding import Finding
 from lintkit.report.htmlassets import CATEGORY_COLORS, CSS, SCRIPT, SEVERITIES, csp
 from lintkit.report.htmlchart import document_grade, grade_chart
 from lintkit.report.htmltext import Numbered, classes, finding_attrs, render_text, render_unplaced
+from lintkit.report.model import FileResult, Report
 
 DEFAULT_TARGET = 8.0
 CATEGORY_NAMES = {

@@ -14,7 +14,7 @@ from collections import defaultdict
 from html import escape
 
 from lintkit.document import Block, Document
-from lintkit.linter import Finding
+from lintkit.finding import Finding
 from lintkit.report.htmlassets import CATEGORY_COLORS, SEVERITIES
 
 Numbered = tuple[int, Finding]  # (finding number in the report, finding)

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, TextIO
 from lintkit import __version__
 
 if TYPE_CHECKING:
-    from lintkit.linter import Finding
-    from lintkit.report import Report
+    from lintkit.finding import Finding
+    from lintkit.report.model import Report
 
 
 class Tally:

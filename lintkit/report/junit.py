@@ -14,8 +14,8 @@ import re
 import xml.etree.ElementTree as ET
 
 from lintkit.baseline import norm_path
-from lintkit.linter import SEVERITY_RANK, Finding
-from lintkit.report import Report
+from lintkit.finding import SEVERITY_RANK, Finding
+from lintkit.report.model import Report
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 

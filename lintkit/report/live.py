@@ -5,7 +5,7 @@
 findings so far, elapsed", erased before anything else is written and at the end, so pipes, files
 and CI logs get nothing extra. `Live` stands in for the report's Spool when standard output is a
 terminal and the format is line-oriented (text, concise, github): each file's findings go out
-at once, in input order (files finish in order: lintkit.parallel), so the screen shows what a pipe
+at once, in input order (files finish in order: lintkit.app.parallel), so the screen shows what a pipe
 would get, only sooner. Into a pipe or file the Spool stays: no partial report if a rule fails.
 
 Standard library only: one line of text needs no tqdm or rich (README, "Progress").

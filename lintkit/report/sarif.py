@@ -21,8 +21,8 @@ from urllib.parse import quote
 
 from lintkit import __version__
 from lintkit.baseline import norm_path, text_key
-from lintkit.linter import Finding
-from lintkit.report import Report
+from lintkit.finding import Finding
+from lintkit.report.model import Report
 from lintkit.rules import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from lintkit.report import Report
+    from lintkit.report.model import Report
     from lintkit.rules import Rule
 
 

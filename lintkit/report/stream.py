@@ -13,7 +13,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from lintkit.report import FileResult
+    from lintkit.report.model import FileResult
     from lintkit.rules import Rule
 
 STREAMED = ("text", "concise", "github", "json")

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from lintkit.report.excerpt import excerpt
 
 if TYPE_CHECKING:
-    from lintkit.linter import Finding
-    from lintkit.report import FileResult, Report
+    from lintkit.finding import Finding
+    from lintkit.report.model import FileResult, Report
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -25,7 +25,7 @@ def _paint(s: str, code: str, color: bool) -> str:
 
 def concise_line(f: Finding) -> str:
     """One finding as path:line:col: severity rule message."""
-    from lintkit.visible import visible
+    from lintkit.files.visible import visible
 
     return visible(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
 
@@ -43,14 +43,14 @@ def end_of(f: Finding) -> int | None:
 
 def _shown(line: str) -> str:
     """The line with control characters blanked; tabs are kept (the excerpt expands them)."""
-    from lintkit.visible import blank
+    from lintkit.files.visible import blank
 
     return "\t".join(blank(part) for part in line.split("\t"))
 
 
 def file_lines(result: FileResult, color: bool = False) -> list[str]:
     """The `text` lines of one file's findings (source excerpt and carets when it has a Document)."""
-    from lintkit.visible import visible
+    from lintkit.files.visible import visible
 
     out: list[str] = []
     for f in result.findings:

@@ -9,7 +9,7 @@ import yaml
 from conftest import findings, make_rule
 
 from lintkit.checks.base import excerpt
-from lintkit.markup import parse
+from lintkit.document.readers import parse
 
 RULE = """
 kind: chrome

@@ -6,7 +6,7 @@ import pytest
 from conftest import findings, make_rule, spots
 
 from lintkit import readability
-from lintkit.markup import parse
+from lintkit.document.readers import parse
 
 EASY = "The cat sat. The dog ran. We like it."
 HARD = (

@@ -118,7 +118,7 @@ def test_terms_with_punctuation_at_their_edges():
 
 def test_requires_that_cannot_occur_skips_the_rule_but_not_a_cut_word():
     from lintkit.checks.base import Units, may_all_occur
-    from lintkit.terms import compile_terms
+    from lintkit.match.terms import compile_terms
 
     def within(*spans, cut=False):
         return Units(list(spans), [a for a, _ in spans], [b for _, b in spans], cut)
@@ -141,7 +141,7 @@ def test_requires_in_another_sentence_do_not_count():
 
 def test_units_that_cut_a_word_are_noticed():
     from lintkit.checks.base import scope_units
-    from lintkit.markup import parse
+    from lintkit.document.readers import parse
 
     doc = parse("t.txt", "One sentence here. Another one.", "text")
     assert scope_units(doc, "sentence").cut_word is False

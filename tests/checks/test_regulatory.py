@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from lintkit.errors import RuleError
-from lintkit.regtable import STATUSES, load_table
 from lintkit.rules import default_rules_dir
-from lintkit.vocab import lemma_forms
+from lintkit.schema.regtable import STATUSES, load_table
+from lintkit.schema.vocab import lemma_forms
 
 TABLE = default_rules_dir() / "regulatory" / "status.yaml"
 

@@ -1,0 +1,1 @@
+"""Term lists: YAML lists of regex fragments matched on word boundaries (see `terms`)."""
