@@ -20,8 +20,8 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 # Modules that do most of the work per article and only handle plain types (no pickled or
-# monkeypatched classes): the term scan, the word index, the scanned-term search, sentences.
-COMPILED = ["lintkit/termscan.py", "lintkit/wordindex.py", "lintkit/termsearch.py", "lintkit/segment.py"]
+# monkeypatched classes): the term scan (lintkit.match.index), the word index, sentences.
+COMPILED = ["lintkit/match/index.py", "lintkit/document/words.py", "lintkit/document/segment.py"]
 
 
 class OptionalBuildExt(build_ext):

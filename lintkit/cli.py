@@ -38,7 +38,7 @@ def version_text() -> str:
     """`lintkit --version`: the version, and whether the matching modules are compiled (setup.py)."""
     from importlib.util import find_spec
 
-    spec = find_spec("lintkit.match.scan")
+    spec = find_spec("lintkit.match.index")
     compiled = spec is not None and spec.origin is not None and not spec.origin.endswith(".py")
     return f"lintkit {__version__} ({'compiled with mypyc' if compiled else 'pure Python'})"
 

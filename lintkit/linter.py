@@ -10,7 +10,7 @@ from lintkit.checks import KINDS
 from lintkit.checks.base import Context, Hit
 from lintkit.document import Document
 from lintkit.finding import Finding
-from lintkit.match.terms import PatternTimeout
+from lintkit.match import PatternTimeout
 from lintkit.rules import Rule
 
 UNUSED_ID = "lintkit.unused-suppression"  # the built-in rule (lintkit.rules.builtin) that `suppress` applies

@@ -275,12 +275,12 @@ def test_explain_unknown_rule(tmp_path):
 
 
 def test_version(tmp_path):
-    import lintkit.match.scan
+    import lintkit.match.index
 
     proc = run_lintkit("--version", cwd=tmp_path)
     assert proc.returncode == 0
     # (the compiled build, setup.py, has no .py file for its compiled modules)
-    compiled = not lintkit.match.scan.__file__.endswith(".py")
+    compiled = not lintkit.match.index.__file__.endswith(".py")
     how = "compiled with mypyc" if compiled else "pure Python"
     assert proc.stdout.strip() == f"lintkit {__version__} ({how})"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import make_rule
 
+from lintkit import match as terms
 from lintkit.cli import main
 from lintkit.document.readers import parse
 from lintkit.linter import RuleRuntimeError, lint
-from lintkit.match import terms
 from lintkit.rules import RuleError, load_rules
 
 GOOD = """\

@@ -30,7 +30,7 @@ from lintkit.checks.base import Context, Hit, excerpt
 from lintkit.checks.claim import _occurs
 from lintkit.checks.sentencewords import PageWords, SentenceWords, page_words
 from lintkit.document import Document
-from lintkit.match.terms import Terms
+from lintkit.match import Terms
 from lintkit.schema.vocab import Words
 
 FIELDS = ("parts", "sentence", "match")

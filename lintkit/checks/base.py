@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from lintkit.document import Document
-from lintkit.match.terms import Terms
-from lintkit.match.wordindex import cuts_word
+from lintkit.document.words import cuts_word
+from lintkit.match import Terms
 
 Scope = Literal["sentence", "paragraph", "heading", "block", "section", "document"]
 
@@ -110,4 +110,4 @@ def may_all_occur(text: str, within: Units, lists: tuple[Terms, ...]) -> bool:
     match may start, and no unit starts or ends inside a word (where a cut word may match)."""
     if within.cut_word:
         return True
-    return not any(t.nowhere(text) for t in lists)
+    return not any(t.starts(text) == [] for t in lists)

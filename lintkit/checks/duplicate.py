@@ -16,7 +16,7 @@ from typing import Literal
 
 from lintkit.checks.base import Context, Hit, excerpt
 from lintkit.document import Document
-from lintkit.match.terms import Terms
+from lintkit.match import Terms
 
 FIELDS = ("match",)
 

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from lintkit.checks.base import Context, Hit, excerpt, scope_units
 from lintkit.document import Document
-from lintkit.match.terms import Terms
+from lintkit.match import Terms
 
 FIELDS = ("match", "similarity")
 STOP = frozenset(
@@ -171,7 +171,7 @@ def _related_titles(
     if opts.related_headings is None:
         return
     text = doc.text
-    if not scope_units(doc, "block").cut_word and opts.related_headings.nowhere(text):
+    if not scope_units(doc, "block").cut_word and opts.related_headings.starts(text) == []:
         return  # no block can be such a heading (most pages): none is searched
     for h, head in enumerate(doc.blocks):
         m = opts.related_headings.search(text, head.start, head.end)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from lintkit.checks.base import Context, Hit, Scope, excerpt, locate, may_all_occur, scope_units
 from lintkit.document import Document
-from lintkit.match.terms import Terms
+from lintkit.match import Terms
 
 FIELDS = ("match", "unit")
 _PUNCT = " \t\n.,;:!?-–—*•|\"'“”‘’()[]"

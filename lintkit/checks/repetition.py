@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from lintkit.checks.base import Context, Hit
 from lintkit.document import Document
 from lintkit.document.segment import words
-from lintkit.match.terms import Terms
+from lintkit.match import Terms
 
 FIELDS = ("match", "count", "max")
 

@@ -1,1 +1,177 @@
-"""Term lists: YAML lists of regex fragments matched on word boundaries (see `terms`)."""
+"""Term matching, behind one door: YAML term lists compiled to `Terms`, matched fast and exactly.
+
+A term list is a list of regex fragments; an entry `@name` expands to the terms of lexicon `name`.
+Every term is matched on word boundaries, case-insensitively (write `(?-i:FDA)` for a
+case-sensitive part), with a timeout, so that a runaway user pattern becomes an error about its
+rule instead of a hang. The list compiles to one alternation `START(?:t1|t2|...)END`, and its
+matches are exactly that pattern's; but the `regex` engine has no literal prefix to skip ahead
+with and tries every branch at every position (tens of ms per MB per term). So each term is also
+read (`regexsource`) for the key its matches must start with: a digit, the first KEY letters of
+the first word, the whole first word, or that word and the next one; `plan` compiles a list's
+keys, and `index` tries the terms only at the word starts of a text with their key
+(lintkit.document.words), in the alternation's order, so the span is the alternation's. A term
+with no key is searched for as written, only where the text has a literal its matches need.
+tests/match/test_scan.py checks that the matches are those of `pattern.finditer`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from lintkit.document.words import cuts_word
+from lintkit.match import index
+from lintkit.match.index import ScanPlan
+
+__all__ = ["PatternTimeout", "Shared", "TermError", "Terms", "compile_terms", "cuts_word", "expand"]
+
+TIMEOUT = 2.0  # seconds for one scan of one document by one pattern, plus PER_CHAR a character
+PER_CHAR = 5e-6  # so that a big document or a busy machine does not turn a sound pattern into an error
+
+
+def budget(text: str) -> float:
+    """Seconds of matching allowed for one scan in `text` (the word index covers all of it)."""
+    return TIMEOUT + PER_CHAR * len(text)
+
+
+# Word boundaries, where the term's own edge is a word character: "cure" does not match inside
+# "secure", but "®" matches in "Spravato®" and "\(" right before a word. (Never between two word chars.)
+START = r"(?:(?<!\w)|(?!\w))"
+END = r"(?:(?!\w)|(?<!\w))"
+# The same boundary where every match of a term starts with a word character; the engine runs it
+# several times faster than START.
+WORD_START = r"\b"
+FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0
+# Spans shorter than this are scanned with the pattern alone; longer ones via the plan (same matches).
+SMALL_SPAN = 400
+
+
+class TermError(ValueError):
+    """A term list that cannot be compiled; `index` is the offending item (or -1)."""
+
+    def __init__(self, message: str, index: int = -1) -> None:
+        super().__init__(message)
+        self.index = index
+
+
+class PatternTimeout(Exception):
+    """A pattern ran longer than TIMEOUT on one document."""
+
+
+@dataclass(frozen=True)
+class Terms:
+    """A compiled list of terms."""
+
+    source: tuple[str, ...]
+    pattern: regex.Pattern
+    plan: ScanPlan | None = None  # where matches may start (None: scan with `pattern`)
+    bounded: bool = False  # no term has * + or {: matching cannot run away, so it needs no timeout
+
+    def _budget(self, text: str, pos: int, end: int) -> float | None:
+        """The timeout of one scan of text[pos:end] (None where matching cannot run away: the
+        timeout alone slows the engine down by about a fifth, and costs 2 µs a call)."""
+        return None if self.bounded else budget(text)
+
+    def _may_hold(self, text: str, pos: int, end: int) -> bool:
+        """False when the scan plan shows that text[pos:end] holds no match (see `_may_hold`; not
+        for a short text, such as a match being checked: its word index would cost more)."""
+        return self.plan is None or len(text) < SMALL_SPAN or index.may_hold(self.plan, text, pos, end)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
+        """Matches in text[pos:endpos]."""
+        end = endpos if endpos is not None else len(text)
+        try:
+            if self.plan is not None and end - pos >= SMALL_SPAN:
+                yield from index.finditer(self.pattern, self.plan, text, pos, end, budget(text))
+            elif self._may_hold(text, pos, end):
+                yield from self.pattern.finditer(text, pos, end, timeout=self._budget(text, pos, end))
+        except TimeoutError:
+            raise PatternTimeout(self.pattern.pattern[:80]) from None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        """First match in text[pos:endpos], or None."""
+        end = endpos if endpos is not None else len(text)
+        try:
+            if self.plan is not None and end - pos >= SMALL_SPAN:
+                return next(index.finditer(self.pattern, self.plan, text, pos, end, budget(text)), None)
+            if not self._may_hold(text, pos, end):
+                return None
+            return self.pattern.search(text, pos, end, None, False, self._budget(text, pos, end))
+        except TimeoutError:
+            raise PatternTimeout(self.pattern.pattern[:80]) from None
+
+    def occurs(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """Is there a match in text[pos:endpos]? (`search(...) is not None`, found faster.)"""
+        end = endpos if endpos is not None else len(text)
+        try:
+            # (also a short span of a long text, a paragraph or a sentence: the document's word index
+            # and the list's candidate table are made once and shared; matches are only tried)
+            if self.plan is not None and len(text) >= SMALL_SPAN:
+                return index.occurs(self.plan, text, pos, end, budget(text))
+            # (no plan, or a short text: _may_hold has nothing to rule out)
+            return self.pattern.search(text, pos, end, None, False, self._budget(text, pos, end)) is not None
+        except TimeoutError:
+            raise PatternTimeout(self.pattern.pattern[:80]) from None
+
+    def starts(self, text: str) -> list[int] | None:
+        """Sorted offsets where a match may start; in a span [a, b), at most one more match can
+        start, at the span's last word. None when not known (the list has no scan plan)."""
+        return None if self.plan is None else index.starts(self.plan, text)  # (no matching: no timeout)
+
+
+Shared = dict[tuple[str, ...], "Terms"]  # term lists compiled so far, by their expanded terms
+
+
+def expand(items: Sequence[object], lexicons: Mapping[str, Sequence[str]]) -> list[str]:
+    """Replace `@name` entries by the lexicon's terms; check every entry is a non-empty string."""
+    out: list[str] = []
+    for i, item in enumerate(items):
+        if isinstance(item, int | float) and not isinstance(item, bool):
+            item = str(item)  # a bare number such as 988 or 741741
+        if not isinstance(item, str) or not item.strip():
+            hint = " (quote entries that contain ': ')" if isinstance(item, dict) else ""
+            raise TermError(f"each term must be a non-empty string{hint}", i)
+        if item.startswith("@"):
+            name = item[1:]
+            if name not in lexicons:
+                known = ", ".join(sorted(lexicons)) or "none"
+                raise TermError(f"unknown lexicon {item!r} (known: {known})", i)
+            out.extend(lexicons[name])
+        else:
+            out.append(item)
+    return out
+
+
+def compile_terms(
+    items: Sequence[object],
+    lexicons: Mapping[str, Sequence[str]],
+    shared: Shared | None = None,
+) -> Terms:
+    """Compile a YAML term list into Terms; raises TermError naming the bad entry. With `shared`, a
+    list compiled before (the same terms, in the same order) is that same Terms object: rules that
+    share a lexicon then share its compiled form and its per-document tables."""
+    terms = expand(items, lexicons)
+    if shared is not None and (known := shared.get(tuple(terms))) is not None:
+        return known
+    for i, t in enumerate(terms):
+        index = i if len(terms) == len(items) else -1
+        try:
+            empty = regex.compile(t, FLAGS).fullmatch("") is not None
+        except regex.error as err:
+            raise TermError(f"bad regular expression {t!r}: {err}", index) from None
+        if empty:  # (it would flag nothing: a zero-width finding at every position)
+            raise TermError(f"{t!r} matches the empty string; make it match at least one character", index)
+    ordered = sorted(set(terms), key=lambda t: (-len(t), t))
+    body = "|".join(f"(?:{t})" for t in ordered)
+    from lintkit.match import plan as termplan  # (compiling only: not loaded when rules come from the cache)
+    from lintkit.match.regexsource import word_start
+
+    start = WORD_START if all(word_start(t) for t in ordered) else START
+    pattern = regex.compile(rf"{start}(?:{body}){END}", FLAGS)
+    bounded = all(termplan.is_bounded(t) for t in terms)
+    compiled = Terms(tuple(terms), pattern, termplan.plan(ordered, FLAGS, START, END), bounded)
+    if shared is not None:
+        shared[compiled.source] = compiled
+    return compiled

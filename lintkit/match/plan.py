@@ -1,4 +1,6 @@
-"""Compiling a term list's scan plan: the keys where each term's matches may start (see termscan)."""
+"""Compiling a term list's scan plan: the keys where each term's matches may start (see `index`),
+and the literals one of which every match of a term without a key contains (`needs`: the search
+for such a term is skipped in a text, or a span, that has none of them)."""
 
 from __future__ import annotations
 
@@ -6,9 +8,8 @@ from dataclasses import dataclass
 
 import regex
 
-from lintkit.match.wordindex import DIGIT, DIGITS, KEY, WORD_CHAR
-
-_WORD_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+from lintkit.cache.lazyregex import LazyPattern
+from lintkit.document.words import DIGIT, DIGITS, KEY
 
 
 @dataclass(frozen=True)
@@ -21,18 +22,16 @@ class ScanPlan:
     pair_nexts: tuple[dict[str, tuple[tuple[str, str, tuple[int, ...]], ...]], ...]
     pair_firsts: frozenset[str]  # the first words ("word ") of the pair keys
     prefixes: dict[int, tuple[str, ...]]  # keyed term -> lower-case literal starts of its variants
-    longest: int  # the longest of them
     parts: tuple[regex.Pattern, ...]  # START(?:term)END|(?!) for every term, in alternation order
     scans: tuple[regex.Pattern, ...]  # terms without a key for every variant: searched for as written,
-    scan_starts: tuple[regex.Pattern | None, ...]  # their leading boundary, if checked apart (termsearch)
     scan_term: tuple[int, ...]  # the index of each scanned term
     scan_needs: tuple[tuple[str, ...] | None, ...]  # literals one of which each one's matches contain
-    tame: frozenset[int] = frozenset()  # terms whose match attempt at one position cannot run away
-    whole: tuple[str, int] = ("(?!)", 0)  # the whole alternation's source and flags (see `anchored`)
+    bounded: frozenset[int]  # terms that cannot run away (is_bounded): tried without a timeout
+    whole: regex.Pattern  # the whole alternation, for attempts at one position (compiled on first use)
 
 
 Which = tuple[int, ...] | None  # the terms to try at a word start (None: the whole alternation)
-_compiled: dict[tuple[str, int], regex.Pattern] = {}  # cache: term patterns shared by term lists
+_WORD_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
 
 def level(k: str) -> int:
@@ -60,9 +59,7 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
 
     A term all of whose variants have a key is tried at those word starts; any other term is
     searched for as written. None when a term means something else alone (see `unsafe`)."""
-    from lintkit.match import tame as termtame  # (compiling only: not loaded when rules come from the cache)
-    from lintkit.match.needs import needs
-    from lintkit.match.parse import key, literal, unsafe, variants
+    from lintkit.match.regexsource import key, literal, unsafe, variants  # (compiling only)
 
     if any(unsafe(t) for t in terms):
         return None
@@ -82,18 +79,8 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
         return None
     try:  # (`|(?!)` changes no match, but stops `regex` from first looking for a literal the
         # term needs all the way to the end of the text on every match attempt: quadratic)
-        parts = tuple(_compile(f"{_start(t, start)}(?:{t}){end}|(?!)", flags) for t in terms)
-        # (without its boundary where a match can only start at a capital or a non-word character:
-        # see termsearch; elsewhere the boundary keeps the engine from trying every inner position)
-        bare = [_bare_start(terms[i]) for i in scanned]
-        scans = tuple(
-            _compile(f"{'' if b else _start(terms[i], start)}(?:{terms[i]}){end}", flags)
-            for i, b in zip(scanned, bare, strict=True)
-        )
-        scan_starts = tuple(
-            _compile(_start(terms[i], start), flags) if b == CHECK else None
-            for i, b in zip(scanned, bare, strict=True)
-        )
+        parts = tuple(regex.compile(f"{_start(t, start)}(?:{t}){end}|(?!)", flags) for t in terms)
+        scans = tuple(regex.compile(f"{_start(terms[i], start)}(?:{terms[i]}){end}", flags) for i in scanned)
     except regex.error:
         return None
     whole = "|".join(f"(?:{t})" for t in terms)
@@ -107,22 +94,18 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
     for k in [k for k in lists if level(k) >= 2]:
         word = k[: k.index(" ") + 1]
         nexts[level(k) - 2].setdefault(k[len(word) :], []).append((word, k, lists.pop(k)))
-    longest = max(len(x) for pre in prefixes.values() for x in pre)
-    tame = frozenset(i for i, t in enumerate(terms) if termtame.tame(t))
     scan_needs = tuple(needs(terms[i]) for i in scanned)
     return ScanPlan(
         lists,
         tuple({n: tuple(v) for n, v in d.items()} for d in nexts),
         frozenset(word for d in nexts for entries in d.values() for word, _, _ in entries),
         prefixes,
-        longest,
         parts,
         scans,
-        scan_starts,
         tuple(scanned),
         scan_needs,
-        tame,
-        (f"{start}(?:{whole}){end}|(?!)", flags),
+        frozenset(i for i, t in enumerate(terms) if is_bounded(t)),
+        LazyPattern.from_source(f"{start}(?:{whole}){end}|(?!)", flags),
     )
 
 
@@ -143,53 +126,145 @@ def _union(by_key: dict[str, set[int]], k: str) -> set[int]:
     return out
 
 
-# A match that starts with a capital letter, case-sensitively: (?-i:[A-Z]…, (?-i:(?=[A-Z])…, (?=(?-i:[A-Z]))…
-_CAPITAL = regex.compile(r"\(\?-i:\[A-Z\]|\(\?-i:\(\?=\[A-Z\]\)|\(\?=\(\?-i:\[A-Z\]\)\)")
-
-
-KEEP, CHECK, HOLDS = 0, 1, 2  # a scanned term's leading boundary: see _bare_start
-
-
-def _bare_start(t: str) -> int:
-    """May `t` be searched for without its leading boundary? CHECK where a match can only start
-    at a capital letter (few of them inside words): the boundary is checked at each match's start
-    (termsearch); HOLDS where it starts with a non-word character (the boundary always holds there);
-    KEEP otherwise."""
-    from lintkit.match.needs import first_chars
-    from lintkit.match.parse import variants
-
-    if _CAPITAL.match(t):
-        return CHECK
-    vs = variants(t)
-    if not vs:
-        return KEEP
-    for v in vs:
-        chars = " " if v.startswith("\\s") and v[2:3] not in ("?", "*", "{") else first_chars(v)
-        if chars is None or WORD_CHAR.search(chars):
-            return KEEP
-    return HOLDS
-
-
 def is_bounded(t: str) -> bool:
     """Has term `t` no `*`, `+` or `{`? Then a match attempt cannot run away (only `?` repeats),
     and it is run without a timeout, which costs more than the attempt."""
     return not any(c in t for c in "*+{")
 
 
-def anchored(sp: ScanPlan) -> regex.Pattern:
-    """The whole alternation, for match attempts at one position (built when first needed)."""
-    return _compile(*sp.whole)
-
-
 def _start(t: str, start: str) -> str:
     """`start`, or the faster word boundary when every match of `t` starts with a word character."""
-    from lintkit.match.parse import word_start
+    from lintkit.match.regexsource import word_start  # (compiling only)
 
     return r"\b" if word_start(t) else start
 
 
-def _compile(pattern: str, flags: int) -> regex.Pattern:
-    key = (pattern, flags)
-    if key not in _compiled:
-        _compiled[key] = regex.compile(pattern, flags)
-    return _compiled[key]
+MIN_NEED = 1  # (a short literal is in almost every text, but not in every sentence: see scan.may_hold)
+RARE = 4  # a rare character is about as selective as a literal this long ("©" rather than "19")
+
+
+def needs(t: str) -> tuple[str, ...] | None:
+    """Lower-case strings, one of which every match of `t` contains; None if unknown. They are
+    ASCII, or rare characters that match only themselves whatever the case (© ★ ¹)."""
+    from lintkit.match.regexsource import alternatives  # (compiling only)
+
+    alts = alternatives(t)
+    if len(alts) > 1:
+        found = [needs(a) for a in alts]
+        if any(f is None for f in found):
+            return None
+        return tuple(sorted({x for f in found if f for x in f}))
+    runs = [r for r in _top_literals(t) if len(r) >= MIN_NEED]
+    best: tuple[str, ...] | None = (max(runs, key=len),) if runs else _rare_start(t)
+    for body in _required_groups(t):
+        for option in (_literals(body), needs(body) if len(alternatives(body)) == 1 else None):
+            if option and (best is None or _selectivity(option) > _selectivity(best)):
+                best = option
+    return best
+
+
+def _selectivity(option: tuple[str, ...]) -> int:
+    """How rarely the least rare of `option` may be expected in a text: its length, a rare
+    character (© ★ ¹) counting as RARE letters."""
+    return min(len(x) + (RARE - 1) * sum(map(_rare, x)) for x in option)
+
+
+def _literals(body: str) -> tuple[str, ...] | None:
+    """The literal starts of a group's alternatives, if each is long enough."""
+    from lintkit.match.regexsource import alternatives, literal, variants  # (compiling only)
+
+    out: set[str] = set()
+    for alt in alternatives(body):
+        vs = variants(alt)
+        if vs is None:
+            return None
+        for v in vs:
+            lit = literal(v)
+            if len(lit) < MIN_NEED:
+                rare = _rare_start(v)
+                if rare is None:
+                    return None
+                out.update(rare)
+            else:
+                out.add(lit)
+    return tuple(sorted(out))
+
+
+# One character, an escaped punctuation character or a simple class, not made optional.
+_FIRST = regex.compile(r"(?:\[([^\]\[\\^-]+)\]|\\([^\w\s])|([^\\.^$*+?()\[\]{}|]))(?![?*]|\{0)")
+
+
+def first_chars(t: str) -> str | None:
+    """The characters one of which every match of `t` starts with, when its first element is one
+    character, an escaped punctuation character or a class of plain characters; else None."""
+    m = _FIRST.match(t)
+    return None if m is None else m.group(1) or m.group(2) or m.group(3)
+
+
+def _rare_start(t: str) -> tuple[str, ...] | None:
+    """The characters one of which every match of `t` starts with, when they are all rare: not
+    ASCII, and matching only themselves whatever the case (© ★ ¹; a letter never is)."""
+    chars = first_chars(t)
+    if chars is None or not all(_rare(c) for c in chars):
+        return None
+    return tuple(sorted(set(chars)))
+
+
+def _rare(c: str) -> bool:
+    return not c.isascii() and not c.isalpha() and c.lower() == c.upper() == c.casefold() == c
+
+
+def _required_groups(t: str) -> list[str]:
+    """Bodies of the top-level groups of `t` that every match goes through (not lookarounds, not
+    optional)."""
+    from lintkit.match.regexsource import GROUP, QUANTIFIER, close_group, syntax  # (compiling only)
+
+    out: list[str] = []
+    skip_to = -1
+    for i, c in syntax(t):
+        if i <= skip_to:
+            continue
+        if c == "(":
+            g, end = GROUP.match(t, i), close_group(t, i)
+            if end is None:
+                return out
+            skip_to = end
+            q = QUANTIFIER.match(t, end + 1)
+            optional = q is not None and (q.group().startswith(("?", "*")) or q.group(1) in ("", "0"))
+            lookaround = g is None or g.end() == i + 1 and t.startswith("(?", i)
+            if not optional and not lookaround:
+                out.append(t[g.end() : end])
+    return out
+
+
+def _top_literals(t: str) -> list[str]:
+    """Runs of literal ASCII characters outside groups and classes, each in every match of `t`."""
+    from lintkit.match.regexsource import QUANTIFIER, close_group, syntax  # (compiling only)
+
+    runs, run, last, skip_to = [], "", -1, -1
+    for i, c in syntax(t):
+        if i <= skip_to:
+            continue
+        char = None
+        if c == "(":
+            skip_to = close_group(t, i) or len(t)
+        elif c == "{" and (q := QUANTIFIER.match(t, i)) is not None:
+            skip_to = q.end() - 1
+        elif c == "\\":
+            e = t[i + 1 : i + 2]
+            char = e if e.isascii() and not e.isalnum() and e != "_" else None
+        elif c.isascii() and c not in ".^$*+?{}|)":
+            char = c
+        step = 2 if c == "\\" else 1
+        quant = t[i + step : i + step + 1]
+        if char is None or i != last + 1 and last >= 0 and run or quant in ("?", "*", "{"):
+            runs.append(run)
+            run = ""
+        if char is not None and quant not in ("?", "*", "{"):
+            run += char.lower()
+            if quant == "+":
+                runs.append(run)
+                run = ""
+        last = i + step - 1
+    runs.append(run)
+    return [r for r in runs if r]

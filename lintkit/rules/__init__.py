@@ -19,7 +19,7 @@ from lintkit.errors import RuleError  # re-exported: lintkit.rules.RuleError is 
 from lintkit.schema.lexicons import read_lexicons
 
 if TYPE_CHECKING:  # YAML is read only when the compiled rules are not cached
-    from lintkit.match.terms import Shared
+    from lintkit.match import Shared
     from lintkit.schema import yamlsrc
 
 SEVERITIES = ("error", "warning", "info")

@@ -17,9 +17,10 @@ CODE = ("errors.py", "files", "schema", "match", "cache", "rules", "checks")  # 
 @cache
 def classes() -> tuple[type, ...]:
     """The classes a rules entry holds."""
+    from lintkit import match as terms
     from lintkit import rules
     from lintkit.checks import KINDS
-    from lintkit.match import plan, terms
+    from lintkit.match import plan
     from lintkit.schema import regtable, vocab
 
     found = [rules.Rule, rules.Reference, terms.Terms, plan.ScanPlan, vocab.Words, vocab.Tokens]

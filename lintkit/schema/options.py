@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from lintkit.errors import RuleError
-from lintkit.match.terms import Shared, TermError, Terms, compile_terms
+from lintkit.match import Shared, TermError, Terms, compile_terms
 from lintkit.schema import yamlsrc
 from lintkit.schema.regtable import StatusTable, load_table
 from lintkit.schema.vocab import VocabError, Words, compile_words, lemma_forms

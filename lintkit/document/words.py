@@ -1,26 +1,25 @@
-"""The word starts of a text, keyed by what a term's match must start with (see termscan)."""
+"""The word starts of a text, keyed by what a term's match must start with (see lintkit.match).
+
+Made once per text and shared by every term list: each ASCII word start is keyed by its whole
+word ("word "), its first KEY letters, and DIGIT when it starts with a digit; pairs of words
+("word next ", "word nex") are found on demand. The term matcher's candidate tables read it.
+"""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
 
 import regex
 
-_SPLIT = regex.compile(r"(\w+)", regex.VERSION0)
-# `re` splits a page about a fifth faster, and finds the same words where the two engines agree on
-# what \w is: always in ASCII, and for most other characters (not for ² ½ or combining accents).
-_SPLIT_RE = re.compile(r"(\w+)")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-WORD_CHAR = regex.compile(r"\w", regex.VERSION0)  # (what the term patterns call a word character)
-_WORD_CHAR_RE = re.compile(r"\w")
-_TWO_WORD_CHARS = regex.compile(r"\w\w", regex.VERSION0)
 DIGITS = frozenset("0123456789")
 DIGIT = "#"  # the key of word starts that are ASCII digits (terms starting with \\d)
 KEY = 3  # letters of a word start used as its key when the first word is not complete
+_SPLIT = regex.compile(r"(\w+)", regex.VERSION0)
+_TWO_WORD_CHARS = regex.compile(r"\w\w", regex.VERSION0)
 # The non-ASCII characters that match an ASCII letter case-insensitively (İ, ſ, K); a text with
 # one of them can match a literal that its lower-case form does not contain (see termneeds).
 FOLDS_TO_ASCII = frozenset("\u0130\u017f\u212a")
@@ -43,8 +42,8 @@ class WordIndex:
     literal_safe: bool  # `low` holds every case-insensitive match of an ASCII literal (see termneeds)
     _pair: dict[str, list[int]] = field(default_factory=dict)  # pair key -> word starts (on demand)
     _firsts: dict[str, set[int]] = field(default_factory=dict)  # word key -> its starts (on demand)
-    tables: dict[int, tuple[list[int], list]] = field(default_factory=dict)  # termscan's, per plan
-    live: dict[int, list[int]] = field(default_factory=dict)  # termscan's, per plan
+    tables: dict[int, tuple[list[int], list]] = field(default_factory=dict)  # _table's, per plan
+    live: dict[int, list[int]] = field(default_factory=dict)  # live(), per plan
 
     def pair(self, word_key: str, key: str) -> list[int]:
         """The word starts keyed `word_key` ("word ") that one space and an ASCII word with the key
@@ -69,18 +68,14 @@ class WordIndex:
         return [q - n for q in nexts if q - n in firsts and text[q - 1] == " "]
 
 
-_last: list[WordIndex] = []  # one-entry cache: the index of the document being linted
-
-
 def cuts_word(text: str, i: int) -> bool:
     """Does a cut of `text` before index i fall inside a word (between two word characters)?"""
     return 0 < i < len(text) and _TWO_WORD_CHARS.match(text, i - 1, i + 1) is not None
 
 
+@lru_cache(maxsize=1)  # (the document being linted: its index is shared by every term list)
 def word_index(text: str) -> WordIndex:
-    """The WordIndex of `text` (cached for the most recent text)."""
-    if _last and _last[0].text is text:
-        return _last[0]
+    """The WordIndex of `text`."""
     lowered = text.lower()
     low = lowered if len(lowered) == len(text) else None
     safe = low is not None and not any(c in text for c in FOLDS_TO_ASCII)
@@ -111,24 +106,12 @@ def word_index(text: str) -> WordIndex:
     for k in merged:
         by_key[k].sort()
     odd.sort()
-    _last[:] = [WordIndex(text, by_key, odd, starts, low, safe)]
-    return _last[0]
+    return WordIndex(text, by_key, odd, starts, low, safe)
 
 
 def _words(text: str) -> tuple[list[str], list[int]]:
     """The runs of word characters in `text` and where each starts."""
-    splitter = _SPLIT_RE if _same_words(text) else _SPLIT
-    pieces = splitter.split(text)  # non-word, word, non-word, ..., non-word (no timeout: linear)
+    pieces = _SPLIT.split(text)  # non-word, word, non-word, ..., non-word (no timeout: linear)
     ends = list(accumulate(map(len, pieces)))
     words = pieces[1::2]
     return words, ends[0::2][: len(words)]
-
-
-def _same_words(text: str) -> bool:
-    """Do `re` and `regex` agree on which characters of `text` are word characters?"""
-    if text.isascii():
-        return True
-    return all(
-        (WORD_CHAR.match(c) is None) == (_WORD_CHAR_RE.match(c) is None)
-        for c in set(_NON_ASCII.findall(text))
-    )

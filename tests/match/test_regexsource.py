@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import regex
 
-from lintkit.match.parse import key, literal, variants
+from lintkit.match.regexsource import key, literal, variants
 
 
 @pytest.mark.parametrize(

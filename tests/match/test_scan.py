@@ -1,8 +1,8 @@
 """The fast path finds exactly what a straightforward run finds.
 
 Fast: `lintkit check` with the rules cache (second run), worker processes (--jobs 2), term lists
-scanned by termscan and syllables from the cached CMUdict table. Reference: rules compiled afresh,
-one process, in-process lint, every term list scanned with its one alternation pattern, syllables
+scanned by their plans (lintkit.match.index) and syllables from the cached CMUdict table.
+Reference: rules compiled afresh, one process, in-process lint, every term list scanned with its one alternation pattern, syllables
 counted by textstat itself. Inputs: the shared seed pages and the tests' corpus fixtures.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import time
 from pathlib import Path
 
 import pytest
@@ -17,16 +18,18 @@ import regex
 from conftest import REPO, SEEDS
 
 from lintkit import config as configmod
+from lintkit import match as terms
 from lintkit import readability
 from lintkit.app.check import select_rules
 from lintkit.app.parallel import lint_source
 from lintkit.cli import build_parser, main
+from lintkit.document import words as wordindex
 from lintkit.document.readers import format_of, parse
-from lintkit.match import needs as termneeds
+from lintkit.document.words import cuts_word, word_index
+from lintkit.match import index as termscan
+from lintkit.match import plan as termneeds  # (needs: what a term's matches contain)
 from lintkit.match import plan as termplan
-from lintkit.match import scan as termscan
-from lintkit.match import terms, wordindex
-from lintkit.match.wordindex import cuts_word
+from lintkit.match.index import search
 from lintkit.rules import default_rules_dir, load_rules
 
 FIXTURES = REPO / "tests" / "corpus"
@@ -54,8 +57,7 @@ def default_rules():
 def reference_findings(files: list[Path], monkeypatch: pytest.MonkeyPatch) -> list[dict]:
     """Findings of a plain run: fresh rules, one process, no termscan, textstat's syllables."""
     textstat = pytest.importorskip("textstat")
-    monkeypatch.setattr(terms, "SMALL_SPAN", 1 << 62)  # always the one alternation
-    monkeypatch.setattr(terms, "PLANS", False)  # with no shortcut for short spans either
+    monkeypatch.setattr(terms, "SMALL_SPAN", 1 << 62)  # always the one alternation, no scan plan
     monkeypatch.setattr(
         readability, "syllables", lambda w: 1 if w[0].isdigit() else max(1, textstat.syllable_count(w))
     )
@@ -115,13 +117,12 @@ def test_termscan_spans_equal_the_alternation(default_rules):
     )
     listed = all_terms(default_rules)
     assert sum(1 for t in listed if t.plan is not None) > len(listed) // 2  # the fast path is used
-    for t in listed:  # termscan._keyed takes a plan's keys in their order: least specific first
+    for t in listed:  # index._keyed takes a plan's keys in their order: least specific first
         levels = [termplan.level(k) for k in t.plan.by_key] if t.plan is not None else []
         assert levels == sorted(levels), t.source[:3]
     for text in texts:
         for t in listed:
             starts = t.starts(text)
-            assert t.nowhere(text) is (starts == []), t.source[:3]
             if starts is not None:  # every match starts at one of them
                 assert {m.start() for m in t.pattern.finditer(text)} <= set(starts), t.source[:3]
         windows = [(0, len(text))]
@@ -276,3 +277,99 @@ def test_rare_needed_characters_match_only_themselves(default_rules):
     for c in rare:
         one = regex.compile(regex.escape(c), terms.FLAGS)
         assert [chr(x) for x in range(0x110000) if one.fullmatch(chr(x))] == [c]
+
+
+def test_a_bounded_list_is_searched_without_timeout_and_an_unbounded_one_with_it():
+    seen = []
+
+    def spy_of(t):
+        class Spy:
+            pattern = t.pattern.pattern
+
+            def search(self, text, pos, end, concurrent=None, partial=False, timeout=None):
+                seen.append(timeout)
+                return t.pattern.search(text, pos, end, concurrent, partial, timeout)
+
+        return terms.Terms(t.source, Spy(), None, t.bounded)  # type: ignore[arg-type]
+
+    bounded = terms.compile_terms(["cure", "is (?:very )?safe"], {})
+    wild = terms.compile_terms([r"cur\w*"], {})
+    assert bounded.bounded and not wild.bounded
+    spy_of(bounded).occurs("it is safe " * 10)
+    spy_of(wild).occurs("it is safe " * 10)
+    assert seen[0] is None and seen[1] is not None
+
+
+def test_the_runaway_term_still_times_out(monkeypatch):
+    monkeypatch.setattr(terms, "TIMEOUT", 0.3)
+    t = terms.compile_terms(["(a|aa)+$"], {})
+    assert not t.bounded
+    started = time.monotonic()
+    with pytest.raises(terms.PatternTimeout):
+        t.occurs("a" * 60 + "b")
+    assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        ["cure (a|aa)+$"],  # keyed ("cure "): tried at word starts (index.try_at)
+        ["cure", "x(a|aa)+$"],  # the second has no key: searched for as written (index.finditer's heap)
+    ],
+)
+def test_a_runaway_term_times_out_in_a_long_text_too(monkeypatch, listed):
+    """index passes the timeout to `regex` by position: it must still be the timeout."""
+    monkeypatch.setattr(terms, "TIMEOUT", 0.3)
+    t = terms.compile_terms(listed, {})
+    assert t.plan is not None and not t.bounded
+    text = "Some words here. " * 30 + "cure " + "a" * 60 + "b. x" + "a" * 60 + "b."
+    assert len(text) >= terms.SMALL_SPAN
+    started = time.monotonic()
+    with pytest.raises(terms.PatternTimeout):
+        list(t.finditer(text))
+    assert time.monotonic() - started < 10
+
+
+CAPITAL = r"(?-i:[A-Z][a-z]+) (?:clinic|therapy)"  # no key: it starts with any capital letter
+PUNCT = r"[(:]\s?(?:or|i\.e\.)"  # starts with a non-word character: the generic boundary
+
+
+def plan_of(term: str):
+    t = terms.compile_terms(["cure", term], {})  # (one keyed term, so that there is a plan)
+    assert t.plan is not None and len(t.plan.scans) == 1
+    return t.plan
+
+
+def with_boundary(term: str) -> regex.Pattern:
+    start = r"\b" if term == CAPITAL else terms.START
+    return regex.compile(rf"{start}(?:{term}){terms.END}", terms.FLAGS)
+
+
+@pytest.mark.parametrize("term", [CAPITAL, PUNCT])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "McDenver clinic, then Denver clinic.",  # a match inside a word first ("Denver" in McDenver)
+        "aDenver therapy and Boulder therapy (or not) x(or y): i.e. here",
+        "No match at all in this one.",
+        "Denver clinic",  # at the very start
+    ],
+)
+def test_search_equals_the_pattern_with_its_boundary(term, text):
+    sp, full = plan_of(term), with_boundary(term)
+    idx = word_index(text)
+    for pos in range(len(text) + 1):  # every start, including inside a word
+        for end in (len(text), max(pos, len(text) - 3)):
+            got = search(sp, idx, 0, pos, end, 5.0)
+            want = full.search(text, pos, end)
+            assert (got and got.span()) == (want and want.span()), (pos, end)
+
+
+@pytest.mark.parametrize("runaway", [r"(?:a|aa)+$", r"(?-i:[A-Z])(?:a|aa)+$"])  # (exponential on "aaa…b")
+def test_a_runaway_scanned_term_still_times_out(runaway):
+    sp = plan_of(runaway)
+    text = "x Aaa" + "a" * 60 + "b"
+    started = time.monotonic()
+    with pytest.raises(TimeoutError):
+        search(sp, word_index(text), 0, 0, len(text), 0.3)
+    assert time.monotonic() - started < 10

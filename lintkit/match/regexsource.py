@@ -1,7 +1,8 @@
-"""Reading a term's regex source: where its matches must start (for termscan's word-start keys).
+"""Reading a term's regex source: the key and literal text its matches must start with.
 
 Only what is certain is read off; anything unusual gives "no key", and the term is then searched
-for as written. `unsafe` finds terms that would mean something else compiled on their own.
+for as written (see `scan`). `unsafe` finds terms that would mean something else compiled alone.
+Only the public `regex` API is used: the source is read as text.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Iterator
 
 import regex
 
-from lintkit.match.wordindex import DIGIT, KEY
+from lintkit.document.words import DIGIT, KEY
 
 MAX_VARIANTS = 64  # leading-group expansions per term before it is treated as wild
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")

@@ -10,7 +10,7 @@ import regex
 from conftest import SEEDS
 
 from lintkit.document.readers import format_of, parse
-from lintkit.match.wordindex import DIGIT, DIGITS, KEY, word_index
+from lintkit.document.words import DIGIT, DIGITS, KEY, word_index
 
 
 def reference(text: str) -> tuple[dict[str, list[int]], list[int], list[int]]:
@@ -64,11 +64,3 @@ def test_word_index_of_real_pages_and_random_cuts():
         for cut in [text, *(text[rng.randrange(len(text)) :] for _ in range(3))]:
             idx = word_index(cut + " ")  # (a new string: not the cached index)
             assert (idx.by_key, idx.odd, idx.starts) == reference(cut + " ")
-
-
-def test_the_faster_split_is_used_only_where_the_engines_agree():
-    from lintkit.match.wordindex import _same_words
-
-    assert _same_words("plain ASCII text") and _same_words("It’s “safe” — naïve café")
-    for odd in ("m²", "½", "cafe\u0301", "a\u203fb"):  # \w in one engine and not the other
-        assert not _same_words(f"It’s {odd} here")
