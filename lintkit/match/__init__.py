@@ -68,11 +68,12 @@ class Terms:
     pattern: regex.Pattern
     plan: ScanPlan | None = None  # where matches may start (None: scan with `pattern`)
     bounded: bool = False  # no term has * + or {: matching cannot run away, so it needs no timeout
+    tame: bool = False  # no term can run away at one position (`tame`): a short span needs none
 
     def _budget(self, text: str, pos: int, end: int) -> float | None:
         """The timeout of one scan of text[pos:end] (None where matching cannot run away: the
         timeout alone slows the engine down by about a fifth, and costs 2 µs a call)."""
-        return None if self.bounded else budget(text)
+        return None if self.bounded or self.tame and end - pos < SMALL_SPAN else budget(text)
 
     def _may_hold(self, text: str, pos: int, end: int) -> bool:
         """False when the scan plan shows that text[pos:end] holds no match (see `_may_hold`; not
@@ -171,7 +172,100 @@ def compile_terms(
     start = WORD_START if all(word_start(t) for t in ordered) else START
     pattern = regex.compile(rf"{start}(?:{body}){END}", FLAGS)
     bounded = all(termplan.is_bounded(t) for t in terms)
-    compiled = Terms(tuple(terms), pattern, termplan.plan(ordered, FLAGS, START, END), bounded)
+    tamed = frozenset(i for i, t in enumerate(ordered) if tame(t))
+    plan = termplan.plan(ordered, FLAGS, START, END, tamed)
+    compiled = Terms(tuple(terms), pattern, plan, bounded, len(tamed) == len(ordered))
     if shared is not None:
         shared[compiled.source] = compiled
     return compiled
+
+
+MAX_GROUP_REPEAT = 5
+MAX_WIDE_REPEAT = 16  # a longer repeat of a character that can match a space is a "long run"
+_GROUP_OPEN = regex.compile(r"\(\?(?::|-?i:|[=!]|<[=!]|>)")  # (?: (?i: lookarounds (?>
+_CLASS = regex.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]", regex.DOTALL)
+# Single characters whose repeats stay inside a word (a run of them ends at a space).
+_NARROW_ESCAPES = frozenset("wdS")
+_SPACE_IN_CLASS = (" ", "\\s", "\\W", "\\D", "\\n", "\\t")  # a class with one of these is wide
+
+
+def tame(t: str) -> bool:
+    """Can a match attempt of term `t` at one position not run away? Then it runs without a
+    timeout, which costs `regex` about 2 µs a call, more than most attempts. Tame: every repeat of a
+    group is small (at most MAX_GROUP_REPEAT, with no repeated group or long run inside), and at
+    most one repeat of a character that can match a space is long (`.*`, `[^.]{0,150}`). Anything
+    not read with certainty (named groups, backreferences, \\p) makes a term untame."""
+    from lintkit.match.regexsource import QUANTIFIER
+
+    long_runs = 0  # repeats of a character that can run over spaces, without a small limit
+    stack: list[list[bool]] = []  # per open group: [has a repeated group, has a long run]
+    i, n = 0, len(t)
+    while i < n:
+        end, kind = _atom(t, i)
+        if kind is None:
+            return False
+        q = QUANTIFIER.match(t, end) if kind in ("close", "narrow", "wide") else None
+        top = _upper(q) if q is not None else 1
+        if kind == "open":
+            stack.append([False, False])
+        elif kind == "close":
+            if not stack:
+                return False
+            repeated, long_run = stack.pop()
+            repeat = top != 1  # (an optional group is not repeated)
+            if repeat and (repeated or long_run or top is None or top > MAX_GROUP_REPEAT):
+                return False
+            if stack:
+                stack[-1][0] |= repeated or repeat
+                stack[-1][1] |= long_run
+        elif kind == "wide" and (top is None or top > MAX_WIDE_REPEAT):
+            long_runs += 1
+            if stack:
+                stack[-1][1] = True
+        i = q.end() if q is not None else end
+    return not stack and long_runs <= 1
+
+
+def _upper(q: regex.Match) -> int | None:
+    """The most repeats a quantifier (regexsource.QUANTIFIER) allows (None: no limit)."""
+    sym, (low, high) = q.group()[0], q.groups()
+    if sym != "{":
+        return 1 if sym == "?" else None
+    if high is None:  # {n}
+        return int(low) if low else None
+    return int(high) if high else None
+
+
+def _atom(t: str, i: int) -> tuple[int, str | None]:
+    """(end, kind) of the atom at `i`: open, close, alt, narrow, wide; kind None when not read."""
+    c = t[i]
+    if c == "(":
+        if t.startswith("(?", i):
+            m = _GROUP_OPEN.match(t, i)
+            if m is None:
+                return i + 1, None  # named groups, flags, conditionals: not read
+            return m.end(), "open"
+        return i + 1, "open"
+    if c == ")":
+        return i + 1, "close"
+    if c == "|":
+        return i + 1, "alt"
+    if c in "^$":
+        return i + 1, "alt"  # an anchor repeats nothing
+    if c == "\\":
+        e = t[i + 1 : i + 2]
+        if not e or e.isdigit() or e in "pPNxuUgGK":
+            return i + 2, None  # backreferences and multi-character escapes: not read
+        if e in "bBAZ":
+            return i + 2, "alt"
+        return i + 2, "narrow" if e in _NARROW_ESCAPES or not e.isalnum() and e != " " else "wide"
+    if c == "[":
+        m = _CLASS.match(t, i)
+        if m is None:
+            return i + 1, None
+        body = m.group()
+        narrow = not body.startswith("[^") and not any(x in body for x in _SPACE_IN_CLASS)
+        return m.end(), "narrow" if narrow else "wide"
+    if c in "*+?{":
+        return i + 1, None  # a quantifier with nothing to repeat
+    return i + 1, "wide" if c in ". \t\n" else "narrow"

@@ -57,10 +57,10 @@ def try_at(
     text = idx.text
     if which is None:  # the whole alternation
         return sp.whole.match(text, p, end, None, False, timeout)
-    parts, bounded = sp.parts, sp.bounded
+    parts, tame = sp.parts, sp.tame
     for j in which:
         # (a timeout costs the engine about 2 µs a call, more than an attempt that cannot run away)
-        m = parts[j].match(text, p, end, None, False, None if j in bounded else timeout)
+        m = parts[j].match(text, p, end, None, False, None if j in tame else timeout)
         if m is not None:
             return m
     return None

@@ -26,7 +26,7 @@ class ScanPlan:
     scans: tuple[regex.Pattern, ...]  # terms without a key for every variant: searched for as written,
     scan_term: tuple[int, ...]  # the index of each scanned term
     scan_needs: tuple[tuple[str, ...] | None, ...]  # literals one of which each one's matches contain
-    bounded: frozenset[int]  # terms that cannot run away (is_bounded): tried without a timeout
+    tame: frozenset[int]  # terms whose attempt at one position cannot run away (tame): no timeout
     whole: regex.Pattern  # the whole alternation, for attempts at one position (compiled on first use)
 
 
@@ -54,7 +54,9 @@ def pair_key(k: str, lit: str) -> str:
     return f"{k}{rest[:KEY]}" if n >= KEY else k
 
 
-def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
+def plan(
+    terms: list[str], flags: int, start: str, end: str, tame: frozenset[int] = frozenset()
+) -> ScanPlan | None:
     """The ScanPlan of `terms`, in alternation order (each wrapped as start(?:t)end), or None.
 
     A term all of whose variants have a key is tried at those word starts; any other term is
@@ -104,7 +106,7 @@ def plan(terms: list[str], flags: int, start: str, end: str) -> ScanPlan | None:
         scans,
         tuple(scanned),
         scan_needs,
-        frozenset(i for i, t in enumerate(terms) if is_bounded(t)),
+        tame,
         LazyPattern.from_source(f"{start}(?:{whole}){end}|(?!)", flags),
     )
 
