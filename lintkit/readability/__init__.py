@@ -24,7 +24,7 @@ _PUNCTUATION = re.compile(r"[^\w\s\']")
 def syllables(word: str) -> int:
     """Syllables in one lower-case word, as textstat.syllable_count counts them: the first CMUdict
     pronunciation, else Pyphen. textstat reads all of CMUdict on first use (1-2 s); lintkit takes
-    the same counts from a cached table (lintkit.readability.cmudict.syllable_table)."""
+    the same counts from a cached table (lintkit.readability.table.syllable_table)."""
     if word[0].isdigit():
         return 1
     text = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", word))
@@ -43,7 +43,7 @@ def _cmudict_count(w: str) -> int | None:
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[Sequence[str], bytes]:
-    from lintkit.readability.cmudict import syllable_table
+    from lintkit.readability.table import syllable_table
 
     return syllable_table()
 

