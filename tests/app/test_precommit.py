@@ -18,7 +18,7 @@ import conftest
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted(conftest.SEEDS.glob("*.txt"))
 CLEAN = "Our office is closed on public holidays. Call us to book a visit.\n"
 BAD_CLAIM = "Clinical trials have shown that ketamine cures depression.\n"

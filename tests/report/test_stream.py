@@ -20,7 +20,7 @@ from lintkit.report import stats as statsmod
 from lintkit.report.stream import CollectEmitter, emitter
 from lintkit.rules.cached import load_rules
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 @pytest.fixture(scope="module")

@@ -26,7 +26,7 @@ from lintkit.finding import Finding
 from lintkit.report import FileResult, Report
 from lintkit.report.html import render
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = conftest.SEEDS
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
 needs_chromium = pytest.mark.skipif(

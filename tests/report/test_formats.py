@@ -19,7 +19,7 @@ from lintkit.report import FORMAT_NAMES, Report
 from lintkit.report.github import annotation
 from lintkit.report.junit import render as render_junit
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted(conftest.SEEDS.glob("*.txt"))
 SCHEMA_PATH = conftest.SARIF_SCHEMA
 CLEAN = "Our office is closed on public holidays. Call us to book a visit.\n"
