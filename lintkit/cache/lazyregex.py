@@ -29,8 +29,8 @@ class LazyPattern:
     @classmethod
     def of(cls, pattern: Any) -> LazyPattern:
         """The lazy form of a compiled pattern (from regex's own reduction of it)."""
-        _, data = copyreg.dispatch_table[type(pattern)](pattern)
-        return cls(data)
+        reduced: Any = copyreg.dispatch_table[type(pattern)](pattern)  # (callable, args)
+        return cls(reduced[1])
 
     def compiled(self) -> Any:
         """The real `regex.Pattern` (built once)."""
