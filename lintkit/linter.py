@@ -12,8 +12,8 @@ from lintkit.document import Document
 from lintkit.finding import Finding
 from lintkit.match import PatternTimeout
 from lintkit.rules import Rule
+from lintkit.rules.builtin import UNUSED_ID
 
-UNUSED_ID = "lintkit.unused-suppression"  # the built-in rule (lintkit.rules.builtin) that `suppress` applies
 _DIRECTIVE = re.compile(r"<!--\s*lintkit:\s*(disable-next-line|disable|enable)\b(.*?)-->", re.S)
 
 

@@ -26,10 +26,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lintkit.checks.base import Context, Hit, excerpt
+from lintkit.checks.base import Context, Hit
 from lintkit.checks.claim import _occurs
 from lintkit.checks.sentencewords import PageWords, SentenceWords, page_words
 from lintkit.document import Document
+from lintkit.document.units import excerpt
 from lintkit.match import Terms
 from lintkit.schema.vocab import Words
 

@@ -29,8 +29,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lintkit.checks.base import Context, Hit, excerpt
+from lintkit.checks.base import Context, Hit
 from lintkit.document import Block, Document
+from lintkit.document.units import excerpt
 from lintkit.schema.vocab import Tokens, Words, tokens
 
 FIELDS = ("what", "match")

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from lintkit.checks.base import Context, Hit, excerpt
+from lintkit.checks.base import Context, Hit
 from lintkit.document import Document
+from lintkit.document.units import excerpt
 from lintkit.match import Terms
 
 FIELDS = ("match",)

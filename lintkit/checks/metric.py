@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from lintkit import readability
-from lintkit.checks.base import Context, Hit, excerpt, sections
+from lintkit.checks.base import Context, Hit
 from lintkit.document import Document
+from lintkit.document.units import excerpt, sections
 
 FIELDS = ("value", "limit", "where", "words")
 Measure = Literal["grade", "reading-ease", "words", "sentences", "words-per-sentence"]

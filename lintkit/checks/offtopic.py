@@ -24,8 +24,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lintkit.checks.base import Context, Hit, excerpt, scope_units
+from lintkit.checks.base import Context, Hit, scope_units
 from lintkit.document import Document
+from lintkit.document.units import excerpt
 from lintkit.match import Terms
 
 FIELDS = ("match", "similarity")

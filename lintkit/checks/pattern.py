@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lintkit.checks.base import Context, Hit, Scope, excerpt, locate, may_all_occur, scope_units
+from lintkit.checks.base import Context, Hit, Scope, locate, may_all_occur, scope_units
 from lintkit.document import Document
+from lintkit.document.units import excerpt
 from lintkit.match import Terms
 
 FIELDS = ("match", "unit")

@@ -24,9 +24,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lintkit.checks.base import Context, Hit, excerpt
+from lintkit.checks.base import Context, Hit
 from lintkit.checks.sentencewords import PageWords, SentenceWords
 from lintkit.document import Document
+from lintkit.document.units import excerpt
 from lintkit.schema.regtable import MARKETED, Row, StatusTable
 from lintkit.schema.vocab import Words, tokens
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from html import escape
 
 from lintkit import readability
-from lintkit.checks.base import excerpt, sections
 from lintkit.document import Document
+from lintkit.document.units import excerpt, sections
 from lintkit.report.htmlassets import OVER, UNDER
 
 ROW, LABEL_W, PLOT_W, TOP, BOTTOM = 24, 290, 400, 30, 34
@@ -40,7 +40,7 @@ def document_grade(doc: Document) -> tuple[float, int]:
 
 
 def section_grades(doc: Document) -> list[SectionGrade]:
-    """Grade per section (lintkit.checks.base.sections), sections without body text left out."""
+    """Grade per section (lintkit.document.units.sections), sections without body text left out."""
     levels = [b.level for b in doc.blocks if b.kind == "heading"]
     top = min(levels) if levels else 0
     out = []

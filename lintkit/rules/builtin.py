@@ -9,8 +9,9 @@ that did not run (--select, --ignore) is not reported.
 
 from __future__ import annotations
 
-from lintkit.linter import UNUSED_ID
 from lintkit.rules import Rule
+
+UNUSED_ID = "lintkit.unused-suppression"  # the built-in rule that lintkit.linter.suppress applies
 
 UNUSED_SUPPRESSION = Rule(
     id=UNUSED_ID,

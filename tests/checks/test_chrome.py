@@ -8,8 +8,8 @@ import pytest
 import yaml
 from conftest import findings, make_rule
 
-from lintkit.checks.base import excerpt
 from lintkit.document.readers import parse
+from lintkit.document.units import excerpt
 
 RULE = """
 kind: chrome
