@@ -282,3 +282,13 @@ def on_tty(cwd: Path, args: Sequence[str], stderr_on_tty: bool = True, **env: st
     proc.wait(timeout=60)
     os.close(main)
     return b"".join(chunks).decode("utf-8", "replace")
+
+
+def own(*args: str) -> list[str]:
+    """Arguments that replace the default rules by the test rules."""
+    return ["--no-default-rules", "--rules", "testrules", *args]
+
+
+def run_on_tty(tmp_path: Path, *args: str, **env: str) -> str:
+    """lintkit's stdout on a pseudo-terminal (stderr kept apart)."""
+    return on_tty(tmp_path, args, stderr_on_tty=False, **env)

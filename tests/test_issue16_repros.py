@@ -2,9 +2,10 @@
 as written there: on the shipped example page, with the default rules. One test per table row;
 rows whose repro needs a setup of its own are tested where the behaviour lives:
 
-- progress and streaming on a terminal: tests/test_progress.py
-- house rules in `rules`/`explain`, a wrong `fail:` example: tests/test_house_rules.py
-- HTML `<pre><code>` linted as prose: tests/test_markup_code.py::test_template_leak_is_not_reported_in_code
+- progress and streaming on a terminal: tests/app/test_progress.py
+- house rules in `rules`/`explain`, a wrong `fail:` example: tests/rules/test_house_rules.py
+- HTML `<pre><code>` linted as prose:
+  tests/document/test_markup_code.py::test_template_leak_is_not_reported_in_code
 - a bare `disable-next-line`, unused directives: tests/test_suppression.py
 """
 
@@ -16,8 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_lintkit
-from test_cli import run_on_tty
+from conftest import REPO, run_lintkit, run_on_tty
 
 E = "examples/clinic-page.md"
 

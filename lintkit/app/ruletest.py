@@ -1,7 +1,7 @@
 """`lintkit check-rules [PATH…]` (and `lintkit rules --test`): run rules' own examples.
 
 Each `fail:` example must be flagged by its rule and each `pass:` example must not be, parsed as
-Markdown exactly as tests/test_rule_examples.py does for the shipped rules, so house rules get
+Markdown exactly as tests/rules/test_rule_examples.py does for the shipped rules, so house rules get
 the same guarantee. A rule without a fail or a pass example is reported too. Exit 0 when every
 example behaves as it says, 1 naming each wrong one, 2 when the rules cannot be loaded.
 """

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, SHARED_MISSING, on_tty, run_lintkit
+from conftest import SEEDS, SHARED_MISSING, own, run_lintkit, run_on_tty
 
 from lintkit import __version__
 
@@ -18,11 +18,6 @@ TEXT_LINE = re.compile(
     r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<col>\d+): "
     r"(?P<sev>error|warning|info) (?P<rule>[\w.-]+) (?P<msg>.+)$"
 )
-
-
-def own(*args: str) -> list[str]:
-    """Arguments that replace the default rules by the test rules."""
-    return ["--no-default-rules", "--rules", "testrules", *args]
 
 
 def json_findings(proc: subprocess.CompletedProcess) -> list[dict]:
@@ -508,11 +503,6 @@ def test_output_to_file(tmp_path, test_rules):
     assert proc.returncode == 1 and proc.stdout == ""
     data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert [f["rule"] for f in data["findings"]] == ["spam.test-phrase"]
-
-
-def run_on_tty(tmp_path: Path, *args: str, **env: str) -> str:
-    """lintkit's stdout on a pseudo-terminal (stderr kept apart)."""
-    return on_tty(tmp_path, args, stderr_on_tty=False, **env)
 
 
 def test_colour_on_a_terminal_and_no_color(tmp_path, test_rules):

@@ -6,8 +6,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from conftest import TEST_RULE_YAML, make_rule
-from test_cli import own, run_on_tty
+from conftest import TEST_RULE_YAML, make_rule, own, run_on_tty
 
 from lintkit.checks.base import Context
 from lintkit.document.readers import parse
