@@ -77,12 +77,32 @@ def lint_files(
 
         warm_dictionary()  # once here, so forked workers share it instead of each loading it
     ctx = multiprocessing.get_context()
-    with ctx.Pool(workers, initializer=_init, initargs=(rules, target, keep_doc, keep_text, known)) as pool:
-        try:
-            for outcomes in pool.imap(_lint_batch, batches(jobs, workers)):
-                yield from outcomes
-        finally:
-            pool.terminate()
+    previous = _on_sigterm(_terminated)
+    try:
+        state = (rules, target, keep_doc, keep_text, known)
+        with ctx.Pool(workers, initializer=_init, initargs=state) as pool:
+            try:
+                for outcomes in pool.imap(_lint_batch, batches(jobs, workers)):
+                    yield from outcomes
+            finally:
+                pool.terminate()  # (also on Ctrl-C and SIGTERM: no worker is left writing to a dead pipe)
+    finally:
+        _on_sigterm(previous)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM while workers run: leave through the pool's clean-up, exit 128 + 15, no traceback."""
+    raise SystemExit(128 + signum)
+
+
+def _on_sigterm(handler: Any) -> Any:
+    """Install `handler` for SIGTERM (in the main thread only); the one it replaces."""
+    import signal
+    import threading
+
+    if handler is None or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, handler)
 
 
 def batches(jobs: Sequence[Job], workers: int) -> Iterator[list[Job]]:
@@ -99,7 +119,11 @@ def batches(jobs: Sequence[Job], workers: int) -> Iterator[list[Job]]:
 def _init(
     rules: list[Any], target: float | None, keep_doc: bool, keep_text: bool, known: frozenset[str]
 ) -> None:
+    """A worker's start: the run's rules and options; Ctrl-C is the parent's to handle (a terminal
+    sends it to every process of the group: each worker would print a traceback)."""
+    import signal
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _state.update(rules=rules, target=target, keep_doc=keep_doc, keep_text=keep_text, known=known)
     settle_gc()
 

@@ -117,7 +117,7 @@ class _Extractor(HTMLParser):
             value = html.unescape(e.group())
             chars += value
             where += [base + e.start()] * len(value)
-            i = e.end()
+            i = e.end()  # (alt text: a word's end is found from `where`, one past its last start)
         chars += m.group(g)[i:]
         where += range(base + i, base + len(m.group(g)))
         words = [w.span() for w in _WORD.finditer("".join(chars))]
@@ -133,6 +133,27 @@ class _Extractor(HTMLParser):
         if self.skip:
             return
         at = self._offset()
+        if "&" in data:  # (only the tail of a page cut short: HTMLParser hands it over raw at close)
+            self._decoded(data, at)
+        else:
+            self._plain(data, at)
+
+    def _decoded(self, data: str, at: int) -> None:
+        """`data` with its character references decoded, each standing for its whole source."""
+        i = 0
+        for e in _ENTITY.finditer(data):
+            self._plain(data[i : e.start()], at + i)
+            value = html.unescape(e.group())
+            if value == e.group():
+                self.tb.add(value, at + e.start())
+            elif value.isspace():
+                self.tb.add_space(at + e.start())
+            else:
+                self.tb.add(value, at + e.start(), [at + e.start()] * len(value), at + e.end())
+            i = e.end()
+        self._plain(data[i:], at + i)
+
+    def _plain(self, data: str, at: int) -> None:
         i = 0
         for m in _SPACE.finditer(data):
             self.tb.add(data[i : m.start()], at + i)
@@ -151,7 +172,8 @@ class _Extractor(HTMLParser):
         elif char.isspace():
             self.tb.add_space(at)
         else:
-            self.tb.add(char, at, [at] * len(char))
+            written = len(raw) if self.source.startswith(raw, at) else len(raw) - 1  # (`;` optional)
+            self.tb.add(char, at, [at] * len(char), at + written)
 
     def handle_entityref(self, name: str) -> None:
         self._char(f"&{name};")

@@ -59,7 +59,7 @@ def add_inline(tb: TextBuilder, s: str, at: int, mapping: Sequence[int] | None =
             from html import unescape  # (imported when needed: html.entities is a large table)
 
             char = unescape(m.group("ent"))
-            tb.add(" " if char.isspace() else char, 0, [mp[m.start()]] * len(char))
+            tb.add(" " if char.isspace() else char, 0, [mp[m.start()]] * len(char), mp[m.end() - 1] + 1)
         elif m.group("hardbr") is not None:
             tb.add_space(mp[m.start()])
         elif m.group("esc") is not None:

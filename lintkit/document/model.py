@@ -44,7 +44,9 @@ class Document:
     def source_offset(self, i: int, end: bool = False) -> int:
         """Source index of text offset `i`; with `end`, the exclusive end after text[i-1]."""
         if end and i > 0:
-            return self.offsets[min(i, len(self.offsets)) - 1] + 1
+            last = min(i, len(self.offsets)) - 1
+            ends = getattr(self.offsets, "end", None)  # (an OffsetMap knows where an entity ends)
+            return ends(last) if ends is not None else self.offsets[last] + 1
         if i >= len(self.offsets):
             return len(self.source)
         return self.offsets[i]
@@ -110,14 +112,20 @@ class TextBuilder:
         self.region = ""  # the page-chrome region new blocks lie in ("" for the article), set by a reader
         self._block_region = ""
 
-    def add(self, s: str, source_start: int, mapping: Sequence[int] | None = None) -> None:
-        """Append `s`; its characters come from source_start onward, or from `mapping` one by one."""
+    def add(
+        self, s: str, source_start: int, mapping: Sequence[int] | None = None, source_end: int | None = None
+    ) -> None:
+        """Append `s`; its characters come from source_start onward, or from `mapping` one by one.
+        With `source_end`, they stand for the source up to there (an entity: `&amp;` is one `&`)."""
         if not s:
             return
         if self._block_start is None:
             self.open_block("paragraph")
         self.parts.append(s)
         self.offsets.extend(mapping if mapping is not None else range(source_start, source_start + len(s)))
+        if source_end is not None:
+            for k in range(self.length, self.length + len(s)):
+                self.offsets.set_end(k, source_end)
         self.length += len(s)
 
     def add_space(self, source_index: int) -> None:
@@ -151,7 +159,7 @@ class TextBuilder:
         if self.length == start:
             return
         self.blocks.append(Block(self._block_kind, start, self.length, self._block_level, self._block_region))
-        sep_at = self.offsets[-1] + 1
+        sep_at = self.offsets.end(len(self.offsets) - 1)
         self.parts.append("\n\n")
         self.offsets.extend((sep_at, sep_at))
         self.length += 2

@@ -35,6 +35,9 @@ class OffsetMap(Sequence[int]):
         self._pieces: list[Sequence[int]] = []
         self._starts: list[int] = []  # the text index of each piece's first character
         self._len = 0
+        # The exclusive source end of a character that stands for more than one source character
+        # (an entity such as `&amp;`), by text index; any other character ends one after its start.
+        self._ends: dict[int, int] = {}
 
     def extend(self, source: Iterable[int]) -> None:
         """Append the source indices of the next characters (a range is kept as it is)."""
@@ -57,10 +60,20 @@ class OffsetMap(Sequence[int]):
             self._pieces.append(source)
         self._len += len(source)
 
+    def set_end(self, i: int, source_end: int) -> None:
+        """Text character i stands for the source up to `source_end` (exclusive)."""
+        self._ends[i] = source_end
+
+    def end(self, i: int) -> int:
+        """The exclusive source end of text character i."""
+        got = self._ends.get(i if i >= 0 else i + self._len)
+        return got if got is not None else self[i] + 1
+
     def pop(self) -> int:
         """Remove and return the last entry."""
         if not self._len:
             raise IndexError("pop from an empty offset map")
+        self._ends.pop(self._len - 1, None)
         last = self._pieces[-1]
         value = last[-1]
         if len(last) == 1:

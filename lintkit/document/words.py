@@ -42,8 +42,10 @@ class WordIndex:
     literal_safe: bool  # `low` holds every case-insensitive match of an ASCII literal (see termneeds)
     _pair: dict[str, list[int]] = field(default_factory=dict)  # pair key -> word starts (on demand)
     _firsts: dict[str, set[int]] = field(default_factory=dict)  # word key -> its starts (on demand)
-    tables: dict[int, tuple[list[int], list]] = field(default_factory=dict)  # _table's, per plan
-    live: dict[int, list[int]] = field(default_factory=dict)  # live(), per plan
+    # lintkit.match.index's tables, by id of the scan plan, each with the plan it was made for (an
+    # index of an equal text may be reused for another run's rules: ids of freed plans come back)
+    tables: dict[int, tuple[object, tuple[list[int], list]]] = field(default_factory=dict)
+    live: dict[int, tuple[object, list[int]]] = field(default_factory=dict)
 
     def pair(self, word_key: str, key: str) -> list[int]:
         """The word starts keyed `word_key` ("word ") that one space and an ASCII word with the key

@@ -26,10 +26,12 @@ def live(sp: ScanPlan, idx: WordIndex) -> list[int]:
     (worked out once per plan and text)."""
     if not sp.scans:
         return []
-    found = idx.live.get(id(sp))
-    if found is None:
-        n = len(idx.text)
-        found = idx.live[id(sp)] = [k for k, need in enumerate(sp.scan_needs) if needed_in(need, idx, 0, n)]
+    got = idx.live.get(id(sp))
+    if got is not None and got[0] is sp:  # (the plan itself: an id is reused once its object is gone)
+        return got[1]
+    n = len(idx.text)
+    found = [k for k, need in enumerate(sp.scan_needs) if needed_in(need, idx, 0, n)]
+    idx.live[id(sp)] = (sp, found)
     return found
 
 
@@ -101,24 +103,26 @@ def span(
 def table(sp: ScanPlan, idx: WordIndex) -> Table:
     """The whole text's candidates, in order, and the terms to try at each: those with a key there
     whose literal start is there too (made once per plan and text)."""
-    table = idx.tables.get(id(sp))
-    if table is None:
-        # A term can only match where one of its literal starts is (checked in a literal-safe
-        # text only: three non-ASCII letters match ASCII ones case-insensitively, FOLDS_TO_ASCII).
-        pre, low = sp.prefixes, idx.low or ""  # (read only where the text is literal-safe)
-        out: dict[int, Which] = {}
-        for lst, which in _keyed(sp, idx):  # from the least specific key to the most: the last wins
-            if which is None or not idx.literal_safe:
-                out.update(dict.fromkeys(lst, which))
-            elif len(which) == 1:  # (most often)
-                start = pre[which[0]]
-                out.update(dict.fromkeys([p for p in lst if low.startswith(start, p)], which))
-            else:  # (a less specific key's terms are among these: if none is left, none was)
-                for p in lst:
-                    if w := tuple([j for j in which if low.startswith(pre[j], p)]):
-                        out[p] = w
-        order = sorted(out)
-        table = idx.tables[id(sp)] = (order, [out[p] for p in order])
+    got = idx.tables.get(id(sp))
+    if got is not None and got[0] is sp:  # (the plan itself: an id is reused once its object is gone)
+        return got[1]
+    # A term can only match where one of its literal starts is (checked in a literal-safe
+    # text only: three non-ASCII letters match ASCII ones case-insensitively, FOLDS_TO_ASCII).
+    pre, low = sp.prefixes, idx.low or ""  # (read only where the text is literal-safe)
+    out: dict[int, Which] = {}
+    for lst, which in _keyed(sp, idx):  # from the least specific key to the most: the last wins
+        if which is None or not idx.literal_safe:
+            out.update(dict.fromkeys(lst, which))
+        elif len(which) == 1:  # (most often)
+            start = pre[which[0]]
+            out.update(dict.fromkeys([p for p in lst if low.startswith(start, p)], which))
+        else:  # (a less specific key's terms are among these: if none is left, none was)
+            for p in lst:
+                if w := tuple([j for j in which if low.startswith(pre[j], p)]):
+                    out[p] = w
+    order = sorted(out)
+    table = (order, [out[p] for p in order])
+    idx.tables[id(sp)] = (sp, table)
     return table
 
 

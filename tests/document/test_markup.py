@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -379,3 +380,38 @@ def test_inline_scan_equals_the_plain_regex_scan():
         s = "".join(rng.choice(bits) for _ in range(rng.randint(0, 12)))
         fast = [(m.span(), m.lastgroup) for m in inline._inline(s)]
         assert fast == [(m.span(), m.lastgroup) for m in inline._INLINE.finditer(s)], s
+
+
+@pytest.mark.parametrize(
+    ("fmt", "source"),
+    [
+        ("html", "<p>Safe &amp; effective, Tom&#39;s cure&hellip; &#x2014;</p>"),
+        ("markdown", "Safe &amp; effective, Tom&#39;s cure&hellip; &#x2014;\n"),
+    ],
+)
+def test_a_span_ending_at_an_entity_ends_after_the_whole_entity(fmt, source):
+    """#18: a finding's end fell inside an entity (after its `&`), so the source span was cut."""
+    from lintkit.document.readers import parse
+
+    doc = parse("page", source, fmt)
+    decoded = [i for i, c in enumerate(doc.text) if c in "&'…—"]
+    assert len(decoded) == 4
+    for i in decoded:
+        start, end = doc.source_offset(i), doc.source_offset(i + 1, end=True)
+        written = source[start:end]
+        assert written.startswith("&") and written.endswith(";"), written
+        assert html.unescape(written) == doc.text[i]
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [("<p>Tom &amp", "Tom &"), ("<p>Tom &#39", "Tom '"), ("<p>Tom &amp; Jerry &lt", "Tom & Jerry <")],
+)
+def test_entities_in_an_unclosed_tail_are_decoded(source, text):
+    """#18: at the end of a page cut short, HTMLParser hands the tail over as raw data."""
+    from lintkit.document.readers import parse
+
+    doc = parse("page.html", source, "html")
+    assert doc.text.strip() == text
+    amp = doc.text.index(text[4])
+    assert source[doc.source_offset(amp) :].startswith("&")

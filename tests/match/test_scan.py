@@ -374,3 +374,20 @@ def test_a_runaway_scanned_term_still_times_out(runaway):
     with pytest.raises(TimeoutError):
         search(sp, word_index(text), 0, 0, len(text), 0.3)
     assert time.monotonic() - started < 10
+
+
+def test_a_table_made_for_another_plan_under_the_same_id_is_not_used():
+    """The word index of an equal text is shared (an lru_cache on the text); a candidate table made
+    for a plan that is gone must not serve a new plan that got its id (two runs in one process gave
+    different findings)."""
+    a = terms.compile_terms(["cure", "safe and effective"], {})
+    b = terms.compile_terms(["clinical trials", "proven"], {})
+    text = "This cure is safe and effective; clinical trials have proven it. " * 20
+    idx = word_index(text)
+    want = termscan.table(b.plan, idx)
+    stale = termscan.table(a.plan, idx)
+    assert stale != want
+    idx.tables[id(b.plan)] = (a.plan, stale)  # what a freed plan with b's id left behind
+    idx.live[id(b.plan)] = (a.plan, [0])
+    assert termscan.table(b.plan, idx) == want
+    assert termscan.live(b.plan, idx) == []
