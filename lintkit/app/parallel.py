@@ -124,6 +124,10 @@ def _init(
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent's SIGTERM handler (`_terminated`) is inherited by a forked worker; the pool stops
+    # its workers with SIGTERM, and one that raised SystemExit while holding the result queue's lock
+    # left the run hanging. A worker dies at once, as by default.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _state.update(rules=rules, target=target, keep_doc=keep_doc, keep_text=keep_text, known=known)
     settle_gc()
 

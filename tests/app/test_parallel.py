@@ -66,3 +66,23 @@ def test_a_signal_during_a_parallel_run_ends_it_quietly(tmp_path, sig, code, gro
     out, err = proc.communicate(timeout=60)
     assert "Traceback" not in err.decode(), err.decode()[-2000:]
     assert proc.returncode == code
+
+
+def test_a_worker_ignores_ctrl_c_and_dies_at_once_on_sigterm():
+    """The parent's SIGTERM handler must not be a worker's: the pool stops workers with SIGTERM, and
+    a worker that raised SystemExit holding the result queue's lock hung the whole run."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    code = (
+        "import signal\n"
+        "from lintkit.app import parallel\n"
+        "signal.signal(signal.SIGTERM, parallel._terminated)\n"
+        "parallel._init([], None, False, False, frozenset())\n"
+        "assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL\n"
+        "assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
