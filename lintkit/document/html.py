@@ -143,13 +143,7 @@ class _Extractor(HTMLParser):
         i = 0
         for e in _ENTITY.finditer(data):
             self._plain(data[i : e.start()], at + i)
-            value = html.unescape(e.group())
-            if value == e.group():
-                self.tb.add(value, at + e.start())
-            elif value.isspace():
-                self.tb.add_space(at + e.start())
-            else:
-                self.tb.add(value, at + e.start(), [at + e.start()] * len(value), at + e.end())
+            self._reference(e.group(), at + e.start(), len(e.group()))
             i = e.end()
         self._plain(data[i:], at + i)
 
@@ -165,15 +159,18 @@ class _Extractor(HTMLParser):
         if self.skip:
             return
         at = self._offset()
+        written = len(raw) if self.source.startswith(raw, at) else len(raw) - 1  # (the `;` is optional)
+        self._reference(raw, at, written)
+
+    def _reference(self, raw: str, at: int, length: int) -> None:
+        """The character reference `raw`, written as the `length` source characters at `at`."""
         char = html.unescape(raw)
         if char == raw:  # not a character reference ("Q&A", "&foo;"): the text as written
-            written = raw if self.source.startswith(raw, at) else raw[:-1]
-            self.tb.add(written, at)
+            self.tb.add(raw[:length], at)
         elif char.isspace():
             self.tb.add_space(at)
         else:
-            written = len(raw) if self.source.startswith(raw, at) else len(raw) - 1  # (`;` optional)
-            self.tb.add(char, at, [at] * len(char), at + written)
+            self.tb.add(char, at, [at] * len(char), at + length)
 
     def handle_entityref(self, name: str) -> None:
         self._char(f"&{name};")

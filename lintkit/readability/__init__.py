@@ -1,8 +1,8 @@
-"""Readability formulas computed on lintkit's own sentences (textstat counts syllables).
+"""Readability formulas computed on lintkit's own sentences, with syllables counted as textstat
+counts them (the first CMUdict pronunciation, else Pyphen), from lintkit's cached tables.
 
-textstat's own sentence counter merges lines without end punctuation and breaks on abbreviations
-(see docs), so lintkit passes its own sentence and word counts into the standard formulas and only
-asks textstat for syllables, one distinct word at a time.
+textstat's own sentence counter merges lines without end punctuation and breaks on abbreviations,
+so lintkit uses its own sentence and word counts in the standard formulas (docs/architecture.md).
 """
 
 from __future__ import annotations
