@@ -37,14 +37,26 @@ class Boom:
     "content",
     [
         pickle.dumps(Boom()),
-        b'{"format": 7, "name": "NAME", "value": {"$list": []}}',
-        b'{"format": 7, "name": "NAME", "value": {"$list": [1, 2]}}',
-        b'{"format": 7, "name": "NAME", "value": {"$obj": "os:system", "fields": {}}}',
-        b'{"format": 7, "name": "NAME", "value": "rules"}',
+        b'{"format": FORMAT, "name": "NAME", "value": {"$list": []}}',
+        b'{"format": FORMAT, "name": "NAME", "value": {"$list": [1, 2]}}',
+        b'{"format": FORMAT, "name": "NAME", "value": {"$obj": "os:system", "fields": {}}}',
+        b'{"format": FORMAT, "name": "NAME", "value": "rules"}',
+        b'{"format": FORMAT, "name": "NAME", "value": {"$list": [{"$ref": 0}]}}',
+        b'{"format": FORMAT, "name": "NAME", "value": {"$list": [{"$t": [[{"$obj": "os:system"}]]}]}}',
         b"\x00\xff garbage",
         b"[" * 100_000,
     ],
-    ids=["pickle", "empty", "ints", "foreign-class", "wrong-type", "garbage", "deep"],
+    ids=[
+        "pickle",
+        "empty",
+        "ints",
+        "foreign-class",
+        "wrong-type",
+        "dangling-ref",
+        "object-in-tuple",
+        "garbage",
+        "deep",
+    ],
 )
 def test_a_planted_or_wrong_cache_entry_is_ignored_with_a_warning(
     cache_dir, tmp_path, monkeypatch, capsys, content
@@ -53,7 +65,8 @@ def test_a_planted_or_wrong_cache_entry_is_ignored_with_a_warning(
     monkeypatch.chdir(tmp_path)
     cache_dir.mkdir(mode=0o700)
     name = entry_name(folder)
-    (cache_dir / name).write_bytes(content.replace(b"NAME", name.encode()))
+    content = content.replace(b"NAME", name.encode()).replace(b"FORMAT", str(cache.FORMAT).encode())
+    (cache_dir / name).write_bytes(content)
     loaded = cached.load_rules([folder])
     assert [r.id for r in loaded] == ["spam.test-phrase"]
     assert not (tmp_path / "PWNED").exists()

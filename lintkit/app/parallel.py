@@ -73,9 +73,9 @@ def lint_files(
     import multiprocessing
 
     if any(r.kind in ("assertion", "regulatory") for r in rules):
-        from lintkit.checks.sentencewords import warm_dictionary
+        from lintkit.schema.english import warm
 
-        warm_dictionary()  # once here, so forked workers share it instead of each loading it
+        warm()  # once here, so forked workers share the dictionary's word list instead of each reading it
     ctx = multiprocessing.get_context()
     previous = _on_sigterm(_terminated)
     try:

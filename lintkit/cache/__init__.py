@@ -26,7 +26,7 @@ from typing import Any
 
 Classes = tuple[type, ...]  # the dataclasses an entry may hold (lintkit.cache.codec)
 
-FORMAT = 7  # bump when the cached layout changes (lintkit.cache.codec)
+FORMAT = 8  # bump when the cached layout changes (lintkit.cache.codec)
 KEEP = 8  # rule-cache entries kept (one per distinct set of rule files)
 
 

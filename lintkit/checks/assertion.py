@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lintkit.checks import wordroles as roles
 from lintkit.checks.base import Context, Hit
 from lintkit.checks.claim import _occurs
 from lintkit.checks.sentencewords import PageWords, SentenceWords, page_words
@@ -51,6 +52,7 @@ class Options:
     targets: Words | None = None  # a predicate counts only in a sentence that names one of these
     topic_subjects: bool = True  # the page's topic words count as subjects
     anaphora: Words | None = None
+    uses: Words | None = None  # using or giving it: "used to treat" states a use, not a benefit
     agents: Words | None = None  # people who act (we, doctors, patients): a subject that is not the treatment
     hedges: Words | None = None
     boosters: Words | None = None
@@ -172,7 +174,10 @@ def _predicates(sw: SentenceWords, opts: Options) -> list[tuple[int, str]]:
     cands += [
         (b, "benefit")
         for b in sw.all(opts.benefits)
-        if not sw.noun_use(b) and (outcome or _named_just_before(sw, opts, b) is not None)
+        if not sw.noun_use(b)
+        and not roles.purpose(sw, b, opts.uses)
+        and not roles.helps_do_other(sw, b, opts.agents, opts.outcomes, opts.benefits)
+        and (outcome or _named_just_before(sw, opts, b) is not None)
     ]
     return [(at, kind) for at, kind in sorted(cands) if kind == "safety" or not sw.negated(opts.negators, at)]
 
@@ -216,7 +221,7 @@ def _subject(sw: SentenceWords, opts: Options, at: int) -> str | None:
             return None
         if _names_treatment(sw, opts, k) and at - k <= SUBJECT_REACH:
             return f"'{sw.text_of(k)}'"
-        if opts.anaphora is not None and sw.has(opts.anaphora, k) and _refers(sw, opts, k):
+        if opts.anaphora is not None and sw.has(opts.anaphora, k) and _refers(sw, opts, k, at):
             return f"'{sw.text_of(k)}' (the treatment)"
     if sw.implicit_subject(at):
         return "implicit subject (list item or label)"
@@ -240,10 +245,13 @@ def _cause(sw: SentenceWords, opts: Options, at: int) -> str | None:
     for k in range(sw.clause_of(at), at):
         if opts.agents is not None and sw.has(opts.agents, k):
             return None
+        if roles.determiner_this(sw, k, at):
+            continue  # "This neuronal rewiring enables ...": a determiner; its noun is the cause
         if not (sw.after_preposition(k) or sw.modifier(k) or sw.function_word(k)):
-            if lows[k].endswith("ing") or (opts.anaphora is not None and sw.has(opts.anaphora, k)):
+            refers = lows[k] in roles.BACK or (opts.anaphora is not None and sw.has(opts.anaphora, k))
+            if lows[k].endswith("ing") or refers:
                 return None  # a behaviour ("Eating a balanced diet can ..."): advice; a pronoun: see _refers
-            return f"'{sw.text_of(k)}' (a cause)"
+            return f"'{sw.text_of(roles.head_noun(sw, k, at))}' (a cause)"
     return None
 
 
@@ -251,13 +259,16 @@ def _names_treatment(sw: SentenceWords, opts: Options, k: int) -> bool:
     return sw.has(opts.subjects, k) or (opts.topic_subjects and sw.is_topic(k))
 
 
-def _refers(sw: SentenceWords, opts: Options, k: int) -> bool:
-    """A reference ("it", "this") to the treatment: used alone ("This helps", "It is safe") or before a
-    treatment word ("this treatment"), with a treatment named before it in this sentence or the one
-    before. "These signs" and "this extra glutamate" refer to something else."""
+def _refers(sw: SentenceWords, opts: Options, k: int, at: int) -> bool:
+    """A reference ("it", "this") to the treatment: used alone ("This helps", "It is safe"), with a
+    treatment named before it in this sentence or the one before. A demonstrative before a noun
+    ("these receptors", "this extra glutamate") names its own subject: a treatment word there
+    ("this treatment") is found as the subject itself."""
+    if roles.determiner_this(sw, k, at):
+        return False
     prev = sw.previous()
     lo = prev.a if prev is not None else sw.a
-    return any(_names_treatment(sw, opts, j) for j in range(lo, k))
+    return any(_names_treatment(sw, opts, j) and not roles.in_phrase(sw, prev, j) for j in range(lo, k))
 
 
 def _discloses(sw: SentenceWords, opts: Options) -> bool:

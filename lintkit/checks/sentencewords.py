@@ -12,9 +12,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-import simplemma
-
 from lintkit.document import Document
+from lintkit.schema.english import known
 from lintkit.schema.vocab import Tokens, Words, tokens
 
 TOPIC_MIN = 3  # times a title or heading word must occur on the page to be a topic word
@@ -26,6 +25,8 @@ _MEANS = frozenset(["by"])  # "works by raising serotonin": how it works, not wh
 _PREPOSITIONS = frozenset(
     "of for with during about from between after before like than against among toward towards via".split()
 )
+_NOUN_ADJECTIVE_ENDS = ("ic", "al", "ive", "ous", "ful", "ary")
+_GERUND_PREPOSITIONS = frozenset("on in at for of about to".split())
 _CLAUSE_WORDS = frozenset("if when whether although though while because unless until whereas so".split())
 _ADJECTIVE_ENDS = ("ful", "ive", "ous")
 _OPENERS = frozenset("as since once after before".split())  # open a sentence with a clause
@@ -119,6 +120,10 @@ class SentenceWords:
         lows = self.page.toks.lows
         if k > self.a and lows[k - 1] in _DETERMINERS | _NOUN_VERBS | _MEANS:
             return True
+        if k > self.a and lows[k].endswith("ing") and lows[k - 1] in _GERUND_PREPOSITIONS:
+            return True  # "focus on reducing cravings", "tools for improving sleep": a gerund
+        if k > self.a and lows[k - 1].endswith(_NOUN_ADJECTIVE_ENDS) and lows[k - 1] not in _AUXILIARIES:
+            return True  # "rapid symptomatic aid", "natural support": an adjective before a noun
         if k - 1 <= self.a or lows[k - 2] not in _DETERMINERS:
             return False
         toks, text = self.page.toks, self.page.doc.text
@@ -184,16 +189,11 @@ class SentenceWords:
         return any(c in _LABEL_MARKS for c in between)
 
 
-def warm_dictionary() -> None:
-    """Load simplemma's English dictionary now (it loads on first use, about 0.4 s)."""
-    simplemma.is_known("the", lang="en")
-
-
 def _dictionary_word(w: str) -> bool:
     """A word of the English dictionary ("crucial", "ongoing", "understanding") rather than a product
     or brand name ("semaglutide", "bpc-157", "hbot"): only the latter become topic words by
     frequency; generic treatment words come from the treatments vocabulary."""
-    return simplemma.is_known(w, lang="en")
+    return known(w)
 
 
 def page_words(doc: Document, stopwords: Words | None, outcomes: Words | None = None) -> PageWords:

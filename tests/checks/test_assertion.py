@@ -10,7 +10,7 @@ kind: assertion
 message: "{parts}"
 subjects: [therapy, infusion, supplement]
 qualities: [safe, effective, lasting]
-benefits: [reduce, improve, heal]
+benefits: [reduce, improve, heal, help]
 outcomes: [pain, sleep, mood]
 research: [study, research]
 reports: [show, find]
@@ -21,7 +21,8 @@ boosters: [proven]
 negators: [not, "=no"]
 disclosures: [side effect, risk]
 not_claims: [marketed as, whether]
-agents: ["=we", doctor, professional, scientist]
+agents: ["=we", doctor, professional, scientist, child]
+uses: [use, prescribe]
 evidence: ['\\(\\w+ et al\\., \\d{4}\\)']
 """
 
@@ -35,7 +36,7 @@ def flagged(text: str) -> list[str]:
     [
         ("The infusion reduces pain in most people.", "'infusion' + benefit 'reduces'"),
         ("Our therapy is safe.", "'therapy' + quality 'safe'"),
-        ("The therapy helps. It improves sleep.", "'It' (the treatment) + benefit 'improves'"),
+        ("The therapy is new. It improves sleep.", "'It' (the treatment) + benefit 'improves'"),
         ("Heals joint pain.", "implicit subject"),
         ("Sleep – Improves the quality of sleep.", "implicit subject"),
         ("Studies show the infusion may improve mood.", "appeal to research 'Studies … show'"),
@@ -48,6 +49,15 @@ def flagged(text: str) -> list[str]:
         ("Rest improves sleep.", "'Rest' (a cause) + benefit"),  # a causal health claim
         ("TZP-101 substantially reduced nausea.", "'TZP-101' + benefit"),  # a product name as subject
         ("Sermorelin improves growth hormone release.", "'Sermorelin' + benefit"),  # no outcome word
+        ("The therapy is new. This improves sleep.", "'This' (the treatment)"),  # a pronoun before its verb
+        ("The therapy is new. This includes steps that reduce pain.", "'This' (the treatment)"),
+        ("This gentle therapy reduces pain.", "'therapy' + benefit"),  # "this" + a treatment word
+        ("This better sleep routine reduces pain.", "'routine' (a cause)"),  # a determiner before its noun
+        ("The therapy is new. This extra glutamate improves mood.", "'glutamate' (a cause)"),  # not 'This'
+        ("Rest often improves sleep.", "'Rest' (a cause)"),
+        ("The therapy helps reduce pain.", "'therapy' + benefit"),  # help + a benefit verb
+        ("The therapy helps young children with pain.", "'therapy' + benefit 'helps'"),  # help + people
+        ("The therapy is shown to reduce pain.", "appeal to research"),  # a promise after "to"
     ],
 )
 def test_claims_and_the_parts_that_made_them(text, part):
@@ -76,6 +86,14 @@ def test_claims_and_the_parts_that_made_them(text, part):
         "Studies show the infusion changes brain receptors.",  # research, but nothing promised
         "Studies show the infusion can cause side effects.",  # research about a risk
         "The infusion may reduce pain and shows promise.",  # hedged
+        "During the therapy, staff dim the lights. This can improve your mood.",  # named in a phrase
+        "The therapy has been used for decades to reduce pain in surgery.",  # a use, not a promise
+        "Doctors prescribe the supplement to improve sleep.",  # a use (and people act)
+        "Options include psychotherapy to improve mood.",  # a purpose after a noun
+        "Regular check-ins can help identify pain early.",  # help + a verb that is no benefit
+        "Such rapid relief can help reduce pain.",  # "such": what came before, not a cause
+        "The therapy focuses on reducing pain.",  # a gerund after a preposition
+        "The therapy gives rapid symptomatic improve to pain.",  # an adjective before the word: a noun
     ],
 )
 def test_not_claims(text):
