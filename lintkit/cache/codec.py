@@ -126,7 +126,7 @@ def _dec(v: Any, objs: _Objects) -> Any:
     if v is None or isinstance(v, (bool, int, float, str)):
         return v
     if isinstance(v, list):
-        return tuple(_dec(x, objs) for x in v)
+        return tuple([x if type(x) in _SCALARS else _dec(x, objs) for x in v])
     if not isinstance(v, dict) or not v:
         raise CodecError("unexpected JSON object")
     tag = next(iter(v))
@@ -152,6 +152,8 @@ def _dec(v: Any, objs: _Objects) -> Any:
         return LazyPattern.from_source(pattern, flags)
     if not isinstance(body, list):
         raise CodecError(f"bad {tag}")
+    if tag == "$dict":
+        return _dict(body, objs)
     plain = all(type(x) in _SCALARS for x in body)
     items = body if plain else [_dec(x, objs) for x in body]
     if tag == "$list":
@@ -160,11 +162,17 @@ def _dec(v: Any, objs: _Objects) -> Any:
         return frozenset(items)
     if tag == "$set":
         return set(items)
-    if tag == "$dict":
-        if not all(isinstance(p, tuple) and len(p) == 2 for p in items):
-            raise CodecError("a dict is a list of [key, value] pairs")
-        return dict(items)
     raise CodecError(f"unknown tag {tag!r}")
+
+
+def _dict(body: list, objs: _Objects) -> dict:
+    out = {}
+    for p in body:
+        if type(p) is not list or len(p) != 2:
+            raise CodecError("a dict is a list of [key, value] pairs")
+        k, x = p
+        out[k if type(k) is str else _dec(k, objs)] = x if type(x) in _SCALARS else _dec(x, objs)
+    return out
 
 
 def _obj(v: dict[str, Any], objs: _Objects) -> Any:
