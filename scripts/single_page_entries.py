@@ -4,7 +4,7 @@ An entry tuned to one page's wording is not a general rule: every regex term tha
 (a character class or wildcard) or a phrase of three or more words, and every vocabulary phrase of three
 or more words, is matched on each page of the corpora (as lintkit reads the page), and those that
 match exactly one page are printed, with the rule and the page. Entries listed in
-rules/single-page-entries.yaml (each with why it is general) are marked as such.
+scripts/single-page-entries.yaml (in groups, each with why its entries are general) are marked.
 
 usage: python scripts/single_page_entries.py [CORPUS_DIR ...] [--json]
   default corpora: ../shared/corpus/seeds and ../shared/corpus/dev
@@ -29,14 +29,16 @@ from lintkit.match import END, FLAGS, START, Terms  # noqa: E402
 from lintkit.rules import default_rules_dir, load_rules  # noqa: E402
 from lintkit.schema.vocab import Words, compile_words, tokens  # noqa: E402
 
-ALLOWED = REPO / "rules" / "single-page-entries.yaml"
+ALLOWED = REPO / "scripts" / "single-page-entries.yaml"
+_SUFFIX = regex.compile(r"\\w[*+]|\[- \]\??")
 _WILD = regex.compile(r"\\[wdsSWD]|(?<!\\)[.\[]")  # a class or any-character: a pattern, not a word
 
 
 def counted(t: str) -> bool:
     """Is term `t` a phrase of three or more words or a pattern (a class, a wildcard)? One or two
     words with spelling alternatives ("cur(?:e|es|ed)", "hair (?:loss|growth)") are words."""
-    return len(t.split()) >= 3 or _WILD.search(t) is not None
+    word = _SUFFIX.sub("", t)  # "avoid\\w*", "at[- ]home": one word with its endings
+    return len(t.split()) >= 3 or _WILD.search(word) is not None
 
 
 def entries(rules: list) -> dict[tuple[str, str], set[str]]:
@@ -100,11 +102,9 @@ def single_page(corpora: list[Path]) -> list[dict[str, object]]:
 
 
 def allowed() -> dict[str, str]:
-    """Entry -> why it is general (rules/single-page-entries.yaml)."""
-    if not ALLOWED.exists():
-        return {}
+    """Entry -> the group that says why it is general (scripts/single-page-entries.yaml)."""
     data = yaml.safe_load(ALLOWED.read_text(encoding="utf-8")) or {}
-    return {e["entry"]: e["why"] for e in data.get("entries", [])}
+    return {e: g["group"] for g in data.get("groups", []) for e in g["entries"]}
 
 
 def main() -> int:

@@ -235,8 +235,9 @@ def _cause(sw: SentenceWords, opts: Options, at: int) -> str | None:
     prepositional phrase."""
     if opts.benefits is None or not sw.has(opts.benefits, at):
         return None
-    if not any(sw.has(opts.outcomes, k) for k in range(at + 1, sw.b)):
-        return None
+    agent = (lambda k: sw.has(opts.agents, k)) if opts.agents is not None else (lambda k: False)
+    if not any(sw.has(opts.outcomes, k) and not agent(k) for k in range(at + 1, sw.clause_end(at))):
+        return None  # (people are no health outcome of something that is not the treatment)
     lows = sw.page.toks.lows
     if at + 1 < sw.b and lows[at + 1] in ("and", "or"):
         return None  # "support and follow-up care": a noun in a list, not the verb

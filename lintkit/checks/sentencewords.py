@@ -172,6 +172,12 @@ class SentenceWords:
                         break
         return start
 
+    def clause_end(self, at: int) -> int:
+        """One past the last token of the clause of the predicate at `at`: the next clause word
+        ("... provide resting areas while focusing on ...") or the end of the sentence."""
+        lows = self.page.toks.lows
+        return next((k for k in range(at + 1, self.b) if lows[k] in _CLAUSE_WORDS), self.b)
+
     def pronoun_alone(self, k: int) -> bool:
         """The reference at `k` stands alone: an auxiliary or the end of the sentence follows."""
         lows = self.page.toks.lows

@@ -93,6 +93,7 @@ def test_claims_and_the_parts_that_made_them(text, part):
         "Regular check-ins can help identify pain early.",  # help + a verb that is no benefit
         "Such rapid relief can help reduce pain.",  # "such": what came before, not a cause
         "The therapy focuses on reducing pain.",  # a gerund after a preposition
+        "The new cushions improve seating while we sleep.",  # the outcome is in another clause
         "The therapy gives rapid symptomatic improve to pain.",  # an adjective before the word: a noun
     ],
 )
