@@ -6,8 +6,9 @@ is plain nested tuples), {"$list": [...]},
 {"$dict": [[key, value], ...]}, {"$frozenset": [...]}, {"$set": [...]}, {"$bytes": "base64"},
 {"$re": [pattern, flags]} (a regex pattern, compiled from its source on first use: see
 lazyregex.LazyPattern) and {"$obj": "module:Class", "fields": {...}} for the dataclasses given
-to `dumps` and `loads` as `classes` only; an object equal to one written before is {"$ref": n}, the
-n-th object written (counted as each is finished), and loads as that same (frozen) object.
+to `dumps` and `loads` as `classes` only; an object with no object inside (a vocabulary, a scan
+plan) equal to one written before is {"$ref": n}, the n-th object written (counted as each is
+finished), and loads as that same (frozen) object.
 Decoding calls no constructor and imports nothing: an object is made with `object.__new__` of an
 allowed class and given exactly that class's fields.
 Anything else in a file is a `CodecError`; anything else in a value to encode is a `TypeError`
@@ -38,7 +39,9 @@ class _Objects:
     """The classes allowed, and the objects written (JSON text -> number) or read (in order)."""
 
     allowed: dict[str, type]
-    written: dict[str, int] = field(default_factory=dict)
+    written: dict[str, int] = field(default_factory=dict)  # a leaf object's JSON -> its number
+    count: int = 0  # objects written out so far
+    refs: list[int] = field(default_factory=list)  # the references written
     read: list[Any] = field(default_factory=list)
 
 
@@ -80,19 +83,25 @@ def _enc(v: Any, objs: _Objects) -> Any:
         return {"$bytes": base64.b64encode(v).decode("ascii")}
     if isinstance(v, int):  # an IntFlag such as regex.RegexFlag
         return int(v)
-    if type(v).__name__ in ("Pattern", "LazyPattern"):
-        if type(v).__name__ == "Pattern" and type(v).__module__ != "_regex":
+    if type(v).__name__ == "LazyPattern":
+        return {"$re": list(v.source())}  # (not compiled to be written)
+    if type(v).__name__ == "Pattern":
+        if type(v).__module__ != "_regex":
             raise TypeError("only `regex` patterns can be cached")
         return {"$re": [v.pattern, int(v.flags)]}
     name = f"{type(v).__module__}:{type(v).__qualname__}"
     if name in objs.allowed:
+        inside = objs.count + len(objs.refs)
         fields = {f.name: _enc(getattr(v, f.name), objs) for f in dataclasses.fields(v)}
         out = {"$obj": name, "fields": fields}
-        text = _json(out)
-        n = objs.written.get(text)
-        if n is not None:
-            return {"$ref": n}
-        objs.written[text] = len(objs.written)
+        if objs.count + len(objs.refs) == inside:  # a leaf (no object inside): shared when equal
+            text = _json(out)
+            n = objs.written.get(text)
+            if n is not None:
+                objs.refs.append(n)
+                return {"$ref": n}
+            objs.written[text] = objs.count
+        objs.count += 1
         return out
     raise TypeError(f"cannot cache a {name}")
 

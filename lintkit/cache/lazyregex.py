@@ -32,6 +32,12 @@ class LazyPattern:
         reduced: Any = copyreg.dispatch_table[type(pattern)](pattern)  # (callable, args)
         return cls(reduced[1])
 
+    def source(self) -> tuple[str, int]:
+        """(pattern, flags), without compiling when the pattern was made from its source."""
+        if self._data[0] == "source" and len(self._data) == 3:
+            return self._data[1], int(self._data[2])
+        return self.pattern, int(self.flags)
+
     def compiled(self) -> Any:
         """The real `regex.Pattern` (built once)."""
         if self._real is None:

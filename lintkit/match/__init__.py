@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
+from lintkit.cache.lazyregex import LazyPattern
 from lintkit.document.words import cuts_word
 from lintkit.match import index
 from lintkit.match.index import ScanPlan
@@ -46,6 +47,9 @@ WORD_START = r"\b"
 FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0
 # Spans shorter than this are scanned with the pattern alone; longer ones via the plan (same matches).
 SMALL_SPAN = 400
+# A list longer than this is never scanned with its whole alternation (compiling 100,000 terms
+# takes the `regex` module seconds): the alternation is compiled only if ever needed.
+BIG_LIST = 2000
 
 
 class TermError(ValueError):
@@ -75,6 +79,10 @@ class Terms:
         timeout alone slows the engine down by about a fifth, and costs 2 µs a call)."""
         return None if self.bounded or self.tame and end - pos < SMALL_SPAN else budget(text)
 
+    def _planned(self, pos: int, end: int) -> bool:
+        """Scan text[pos:end] with the plan (a long span, or a big list), not the alternation."""
+        return self.plan is not None and (end - pos >= SMALL_SPAN or len(self.source) > BIG_LIST)
+
     def _may_hold(self, text: str, pos: int, end: int) -> bool:
         """False when the scan plan shows that text[pos:end] holds no match (see `_may_hold`; not
         for a short text, such as a match being checked: its word index would cost more)."""
@@ -84,8 +92,8 @@ class Terms:
         """Matches in text[pos:endpos]."""
         end = endpos if endpos is not None else len(text)
         try:
-            if self.plan is not None and end - pos >= SMALL_SPAN:
-                yield from index.finditer(self.pattern, self.plan, text, pos, end, budget(text))
+            if self._planned(pos, end):
+                yield from index.finditer(self.pattern, self.plan, text, pos, end, budget(text))  # type: ignore[arg-type]
             elif self._may_hold(text, pos, end):
                 yield from self.pattern.finditer(text, pos, end, timeout=self._budget(text, pos, end))
         except TimeoutError:
@@ -95,8 +103,8 @@ class Terms:
         """First match in text[pos:endpos], or None."""
         end = endpos if endpos is not None else len(text)
         try:
-            if self.plan is not None and end - pos >= SMALL_SPAN:
-                return next(index.finditer(self.pattern, self.plan, text, pos, end, budget(text)), None)
+            if self._planned(pos, end):
+                return next(index.finditer(self.pattern, self.plan, text, pos, end, budget(text)), None)  # type: ignore[arg-type]
             if not self._may_hold(text, pos, end):
                 return None
             return self.pattern.search(text, pos, end, None, False, self._budget(text, pos, end))
@@ -109,7 +117,7 @@ class Terms:
         try:
             # (also a short span of a long text, a paragraph or a sentence: the document's word index
             # and the list's candidate table are made once and shared; matches are only tried)
-            if self.plan is not None and len(text) >= SMALL_SPAN:
+            if self.plan is not None and (len(text) >= SMALL_SPAN or len(self.source) > BIG_LIST):
                 return index.occurs(self.plan, text, pos, end, budget(text))
             # (no plan, or a short text: _may_hold has nothing to rule out)
             return self.pattern.search(text, pos, end, None, False, self._budget(text, pos, end)) is not None
@@ -156,8 +164,12 @@ def compile_terms(
     terms = expand(items, lexicons)
     if shared is not None and (known := shared.get(tuple(terms))) is not None:
         return known
+    from lintkit.match.regexsource import is_literal
+
     for i, t in enumerate(terms):
         index = i if len(terms) == len(items) else -1
+        if is_literal(t) and t.strip():
+            continue  # (plain text compiles and never matches the empty string)
         try:
             empty = regex.compile(t, FLAGS).fullmatch("") is not None
         except regex.error as err:
@@ -170,7 +182,9 @@ def compile_terms(
     from lintkit.match.regexsource import word_start
 
     start = WORD_START if all(word_start(t) for t in ordered) else START
-    pattern = regex.compile(rf"{start}(?:{body}){END}", FLAGS)
+    source = rf"{start}(?:{body}){END}"
+    big = len(ordered) > BIG_LIST
+    pattern = LazyPattern.from_source(source, FLAGS) if big else regex.compile(source, FLAGS)
     bounded = all(termplan.is_bounded(t) for t in terms)
     tamed = frozenset(i for i, t in enumerate(ordered) if tame(t))
     plan = termplan.plan(ordered, FLAGS, START, END, tamed)
@@ -195,8 +209,10 @@ def tame(t: str) -> bool:
     group is small (at most MAX_GROUP_REPEAT, with no repeated group or long run inside), and at
     most one repeat of a character that can match a space is long (`.*`, `[^.]{0,150}`). Anything
     not read with certainty (named groups, backreferences, \\p) makes a term untame."""
-    from lintkit.match.regexsource import QUANTIFIER
+    from lintkit.match.regexsource import QUANTIFIER, is_literal
 
+    if is_literal(t):
+        return True
     long_runs = 0  # repeats of a character that can run over spaces, without a small limit
     stack: list[list[bool]] = []  # per open group: [has a repeated group, has a long run]
     i, n = 0, len(t)

@@ -30,6 +30,17 @@ class ScanPlan:
     whole: regex.Pattern  # the whole alternation, for attempts at one position (compiled on first use)
 
 
+def _part(source: str, term: str, flags: int) -> regex.Pattern:
+    """A term's own pattern: compiled now when the term is a pattern (so that an error shows at
+    load), else (a literal: it compiles) when first tried, so that a list of 100,000 words loads
+    in seconds and a text compiles only the terms it has candidates for."""
+    from lintkit.match.regexsource import is_literal
+
+    if is_literal(term):
+        return LazyPattern.from_source(source, flags)  # type: ignore[return-value]
+    return regex.compile(source, flags)
+
+
 Which = tuple[int, ...] | None  # the terms to try at a word start (None: the whole alternation)
 _WORD_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
@@ -81,7 +92,7 @@ def plan(
         return None
     try:  # (`|(?!)` changes no match, but stops `regex` from first looking for a literal the
         # term needs all the way to the end of the text on every match attempt: quadratic)
-        parts = tuple(regex.compile(f"{_start(t, start)}(?:{t}){end}|(?!)", flags) for t in terms)
+        parts = tuple(_part(f"{_start(t, start)}(?:{t}){end}|(?!)", t, flags) for t in terms)
         scans = tuple(regex.compile(f"{_start(terms[i], start)}(?:{terms[i]}){end}", flags) for i in scanned)
     except regex.error:
         return None

@@ -16,6 +16,14 @@ from lintkit.document.words import DIGIT, KEY
 MAX_VARIANTS = 64  # leading-group expansions per term before it is treated as wild
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _QUANT = "?*+{"
+_META = frozenset("\\.^$*+?()[]{}|")
+
+
+def is_literal(t: str) -> bool:
+    """Is term `t` plain text (no regex syntax): it compiles, and matches only itself?"""
+    return not any(c in _META for c in t)
+
+
 QUANTIFIER = regex.compile(r"(?:[?*+]|\{(\d*)(?:,(\d*))?\})[?+]?")  # groups: {low,high}
 _LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
 GROUP = regex.compile(r"\((?:\?(?:-?i:|:|>|P<\w+>|<\w+>))?")
@@ -46,6 +54,8 @@ def syntax(s: str, start: int = 0) -> Iterator[tuple[int, str]]:
 def unsafe(t: str) -> bool:
     """Does `t` change meaning when compiled alone: group references or calls, conditionals,
     global inline flags, \\G or \\K? (Escapes and character classes are skipped.)"""
+    if is_literal(t):
+        return False
     for i, c in syntax(t):
         if c == "\\" and t[i + 1 : i + 2] in tuple("123456789gGK"):
             return True
@@ -62,6 +72,8 @@ def word_start(t: str) -> bool:
 
 def variants(t: str) -> list[str] | None:
     """`t` with leading groups distributed: `(?:a|b)?c` -> [`ac`, `bc`, `c`]; None if too many."""
+    if is_literal(t):
+        return [t]
     done: list[str] = []
     todo = alternatives(t)
     while todo:
@@ -177,6 +189,8 @@ def literal(v: str) -> str:
 
 def _literal(v: str) -> tuple[str, str]:
     """(literal(v), the part of `v` it was read from)."""
+    if v.isascii() and is_literal(v):
+        return v.lower(), v
     out = []
     i = 0
     while i < len(v):
