@@ -596,3 +596,20 @@ def test_a_rule_file_name_cannot_inject_a_workflow_command_on_stderr(tmp_path, m
     err = capsys.readouterr().err
     assert code == 2 and "r\\n::error file=x::evil.yaml:" in err
     assert not any(line.startswith("::") for line in err.splitlines())
+
+
+def test_reading_a_small_file_under_a_big_limit_sets_aside_only_its_size(tmp_path):
+    import tracemalloc
+
+    from lintkit.files.readsafe import read_regular
+
+    page = tmp_path / "page.md"
+    page.write_bytes(b"x" * 100_000)
+    tracemalloc.start()
+    try:
+        data = read_regular(page, 1 << 30)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert data == b"x" * 100_000
+    assert peak < 1_000_000  # (read(limit + 1) set aside the whole 1 GB limit)

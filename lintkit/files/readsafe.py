@@ -35,11 +35,15 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
     except OSError as err:
         raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
     with os.fdopen(fd, "rb") as f:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise InputError(f"{path}: not a regular file ({kind_of(mode)}); lintkit reads files only")
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path}: not a regular file ({kind_of(st.st_mode)}); lintkit reads files only")
         try:
-            data = f.read(limit + 1)
+            # (read(n) sets aside n bytes first: ask for the file's size, not the limit, then for
+            # whatever a file that grew meanwhile has more, up to the limit)
+            data = f.read(min(st.st_size, limit) + 1)
+            if len(data) > st.st_size and len(data) <= limit:
+                data += f.read(limit + 1 - len(data))
         except OSError as err:
             raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
     if len(data) > limit:
