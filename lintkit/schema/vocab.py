@@ -15,6 +15,7 @@ every word.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,12 +33,15 @@ class VocabError(ValueError):
 
 @dataclass(frozen=True)
 class Tokens:
-    """The words of a text: their offsets, lower-cased forms, and where each form occurs."""
+    """The words of a text: their offsets, lower-cased forms, and where each form occurs.
 
-    starts: list[int]
-    ends: list[int]
+    Offsets and places are arrays of machine integers and each distinct form is one string, so a
+    page of 300,000 words costs a few MB, not a hundred (Python ints and strings are 28-60 bytes)."""
+
+    starts: Sequence[int]
+    ends: Sequence[int]
     lows: list[str]
-    where: dict[str, list[int]]
+    where: dict[str, Sequence[int]]
 
     def __len__(self) -> int:
         return len(self.lows)
@@ -45,23 +49,24 @@ class Tokens:
 
 def tokens(text: str) -> Tokens:
     """The words of `text`, lower-cased, with their offsets."""
-    starts: list[int] = []
-    ends: list[int] = []
+    code = "I" if len(text) < 1 << 32 else "Q"
+    starts, ends = array(code), array(code)
     lows: list[str] = []
-    where: dict[str, list[int]] = {}
+    where: dict[str, Any] = {}
     low_text = text.lower().replace("’", "'")
     same = len(low_text) == len(text)  # (lower() keeps every offset: almost always)
     for n, m in enumerate(TOKEN.finditer(low_text if same else text)):
         low = m.group() if same else m.group().lower().replace("’", "'")
         got = where.get(low)
         if got is None:
-            where[low] = [n]
+            where[low] = array(code, [n])
+            lows.append(low)
         else:
             got.append(n)
+            lows.append(lows[got[0]])  # (the first occurrence's string: one string a form)
         s, e = m.span()
         starts.append(s)
         ends.append(e)
-        lows.append(low)
     return Tokens(starts, ends, lows, where)
 
 
